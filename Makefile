@@ -1,0 +1,44 @@
+# Regiokompas Jeugdhulp. Each target installs what it needs into .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate generate schema nieuwe-regio bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+serve: $(STAMP) ## Generate and serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: $(STAMP) ## Strict build into site/; a failing build leaves the previous site/ untouched
+	@rm -rf .build/site
+	$(BIN)/mkdocs build --strict --quiet --site-dir .build/site
+	@rm -rf site && mv .build/site site
+	@echo "Gebouwd: site/"
+
+test: $(STAMP) ## The whole test suite
+	$(BIN)/python -m pytest
+
+validate: $(STAMP) ## Check every YAML file
+	$(BIN)/python -m regiokompas validate
+
+generate: $(STAMP) ## Write the generated pages into docs/
+	$(BIN)/python -m regiokompas generate
+
+schema: $(STAMP) ## Rewrite schemas/*.json from the models
+	$(BIN)/python -m regiokompas schema
+
+nieuwe-regio: $(STAMP) ## Scaffold a region file: make nieuwe-regio NAAM="Noord-Veluwe"
+	@test -n "$(NAAM)" || { echo 'Gebruik: make nieuwe-regio NAAM="Naam van de regio"'; exit 2; }
+	$(BIN)/python -m regiokompas nieuwe-regio "$(NAAM)"
+
+clean:
+	rm -rf site .build

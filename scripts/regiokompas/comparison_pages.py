@@ -1,0 +1,177 @@
+"""Cross-region pages: theme matrix, theme pages, key figures, indicators, timeline, side by side.
+
+Every page grows linearly with the number of regions: no page per pair of regions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog
+from .charts import Bar, Span, bar_chart, timeline_chart
+from .glossary import TermIndex
+from .models import Action, Indicator, Principle, Region, Theme, Topic
+from .pagetools import PageTools, dutch_date
+from .render import render
+
+
+@dataclass
+class ThemeCell:
+    """What one region's document says on one theme."""
+
+    region: Region
+    principles: list[Principle] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.principles or self.topics or self.actions or self.indicators)
+
+    @property
+    def headline(self) -> str:
+        """One line for the matrix: the first principle, topic or action on the theme."""
+        if self.principles:
+            return self.principles[0].title
+        if self.topics:
+            return self.topics[0].title
+        if self.actions:
+            return self.actions[0].title or self.actions[0].text
+        if self.indicators:
+            return self.indicators[0].name
+        return ""
+
+
+def theme_cell(region: Region, theme_id: str) -> ThemeCell:
+    def tagged(items: list) -> list:
+        return [item for item in items if theme_id in item.themes]
+
+    return ThemeCell(
+        region=region,
+        principles=tagged(region.principles),
+        topics=tagged(region.topics),
+        actions=tagged(region.actions),
+        indicators=tagged(region.indicators),
+    )
+
+
+def theme_matrix(catalog: Catalog) -> list[tuple[Theme, list[ThemeCell]]]:
+    """Themes as rows, one cell per region."""
+    return [(theme, [theme_cell(region, theme.id) for region in catalog.regions]) for theme in catalog.themes]
+
+
+def item_targets(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """Item id -> (page, label) for links from synthesis statements."""
+    targets: dict[str, tuple[str, str]] = {}
+    for region in catalog.regions:
+        page = f"regios/{region.id}.md"
+        for principle in region.principles:
+            targets[principle.id] = (page, f"{region.name}: {principle.title}")
+        for topic in region.topics:
+            targets[topic.id] = (page, f"{region.name}: {topic.title}")
+        for action in region.actions:
+            targets[action.id] = (page, f"{region.name}: {action.title or action.text[:60]}")
+        for indicator in region.indicators:
+            targets[indicator.id] = (page, f"{region.name}: {indicator.name}")
+        for figure in region.key_figures:
+            targets[figure.id] = (page, f"{region.name}: {figure.label}")
+    return targets
+
+
+def _key_figure_chart(catalog: Catalog):
+    bars = [
+        Bar(f"{region.name}: {figure.label} ({figure.year or 'jaar niet genoemd'})", float(figure.value))
+        for region in catalog.regions
+        for figure in region.key_figures
+        if figure.unit == "%"
+    ]
+    if not bars:
+        return None, []
+    chart = bar_chart(
+        "kerncijfers-procenten",
+        "Kerncijfers in procenten, per regio",
+        "Staafdiagram van alle kerncijfers die de regio's als percentage geven. Elk percentage heeft een "
+        "eigen definitie, populatie en jaar; die staan in de tabel hieronder.",
+        bars,
+        "%",
+    )
+    return chart, bars
+
+
+def _timeline(catalog: Catalog):
+    spans = []
+    for region in catalog.regions:
+        for document in region.documents:
+            start = document.period_start or int(document.date[:4])
+            end = document.period_end or start
+            marks = tuple(
+                (_date_position(milestone.date), f"{dutch_date(milestone.date)}: {milestone.label}")
+                for milestone in region.milestones
+                if milestone.source.document == document.id
+            )
+            spans.append(Span(f"{region.name}: {document.title}"[:60], start, end, marks))
+    if not spans:
+        return None
+    return timeline_chart(
+        "tijdlijn-perioden",
+        "Perioden van de regiovisies en gedateerde stappen",
+        "Per brondocument een balk van het eerste tot het laatste jaar waarop het betrekking heeft; de "
+        "punten zijn de gedateerde stappen uit het document. De lijst hieronder geeft dezelfde gegevens.",
+        spans,
+    )
+
+
+def _date_position(value: str) -> float:
+    year = int(value[:4])
+    if "-Q" in value:
+        return year + (int(value[-1]) - 1) / 4
+    if len(value) >= 7:
+        return year + (int(value[5:7]) - 1) / 12
+    return float(year)
+
+
+def comparison_pages(catalog: Catalog, index: TermIndex) -> dict[str, str]:
+    """The matrix, one page per theme and the comparison pages."""
+    matrix = theme_matrix(catalog)
+    targets = item_targets(catalog)
+    pages: dict[str, str] = {}
+    pages["themas/index.md"] = render(
+        "matrix.md.j2", t=PageTools(catalog, "themas/index.md", index, link_terms=False), matrix=matrix, regions=catalog.regions
+    )
+    for theme, cells in matrix:
+        page = f"themas/{theme.id}.md"
+        pages[page] = render("theme.md.j2", t=PageTools(catalog, page, index), theme=theme, cells=cells, targets=targets)
+    chart, bars = _key_figure_chart(catalog)
+    pages["vergelijking/kerncijfers.md"] = render(
+        "key_figures.md.j2",
+        t=PageTools(catalog, "vergelijking/kerncijfers.md", index, link_terms=False),
+        regions=catalog.regions,
+        chart=chart,
+        bars=bars,
+    )
+    indicator_rows = [(theme, [c for c in cells if c.indicators]) for theme, cells in matrix]
+    pages["vergelijking/indicatoren.md"] = render(
+        "indicators.md.j2",
+        t=PageTools(catalog, "vergelijking/indicatoren.md", index, link_terms=False),
+        rows=indicator_rows,
+        regions=catalog.regions,
+    )
+    milestones = sorted(
+        ((milestone.date, region, milestone) for region in catalog.regions for milestone in region.milestones),
+        key=lambda entry: (entry[0], entry[1].name, entry[2].id),
+    )
+    pages["vergelijking/tijdlijn.md"] = render(
+        "timeline.md.j2",
+        t=PageTools(catalog, "vergelijking/tijdlijn.md", index, link_terms=False),
+        chart=_timeline(catalog),
+        milestones=milestones,
+        regions=catalog.regions,
+    )
+    pages["vergelijking/naast-elkaar.md"] = render(
+        "side_by_side.md.j2",
+        t=PageTools(catalog, "vergelijking/naast-elkaar.md", index, link_terms=False),
+        matrix=matrix,
+        regions=catalog.regions,
+    )
+    return pages

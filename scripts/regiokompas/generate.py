@@ -1,0 +1,60 @@
+"""Generate every page into ``docs/``: validate first, render in memory, then write.
+
+Nothing is written when validation fails. Only files whose bytes change are
+written, so ``mkdocs serve`` does not rebuild in a loop and output is stable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .glossary import TermIndex
+
+#: Folders under ``docs/`` that belong to the generator (git-ignored, rewritten on every run).
+GENERATED_DIRS = ("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes")
+
+
+def build_pages(catalog: Catalog) -> dict[str, str | bytes]:
+    """Every generated file: path relative to ``docs/`` -> content."""
+    from .comparison_pages import comparison_pages
+    from .glossary_pages import glossary_pages
+    from .regions_pages import region_pages
+    from .schema import schema_pages
+
+    index = TermIndex(catalog.concepts)
+    pages: dict[str, str | bytes] = {}
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages):
+        for path, content in builder(catalog, index).items():
+            if path in pages:
+                raise RuntimeError(f"two generators write {path}")
+            pages[path] = content
+    return dict(sorted(pages.items()))
+
+
+def write_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
+    """Write changed files, delete stale generated files; return what changed."""
+    changed = []
+    for relative, content in pages.items():
+        target = docs / relative
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+        changed.append(relative)
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs / folder).rglob("*")) if (docs / folder).exists() else []:
+            relative = path.relative_to(docs).as_posix()
+            if path.is_file() and relative not in pages:
+                path.unlink()
+                changed.append(relative)
+    return changed
+
+
+def generate(root: Path, docs: Path | None = None) -> list[str]:
+    """Validate the data under ``root`` and write the generated pages into ``docs``."""
+    catalog = load_catalog(root)
+    return write_pages(build_pages(catalog), docs or root / "docs")

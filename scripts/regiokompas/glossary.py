@@ -1,0 +1,95 @@
+"""Glossary helpers: surface forms of concepts, first-occurrence links and abbreviations."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .models import Concept
+from .text import escape_inline
+
+
+def concept_page(concept_id: str) -> str:
+    """The generated page of a concept, relative to ``docs/``."""
+    return f"begrippen/{concept_id}.md"
+
+
+def surface_forms(concept: Concept) -> list[str]:
+    """Every way a concept is written: term, variants and abbreviations."""
+    forms = [concept.term, *concept.variants, *concept.abbreviations]
+    return sorted({form for form in forms if len(form) >= 2}, key=len, reverse=True)
+
+
+@dataclass
+class TermIndex:
+    """Finds glossary terms in text: case-sensitive for abbreviations, not for words."""
+
+    concepts: list[Concept]
+    _lookup: dict[str, str] = field(init=False, default_factory=dict)
+    _pattern: re.Pattern[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        exact: list[str] = []
+        folded: list[str] = []
+        for concept in self.concepts:
+            for form in surface_forms(concept):
+                if form in concept.abbreviations or form.isupper():
+                    self._lookup.setdefault(form, concept.id)
+                    exact.append(form)
+                else:
+                    self._lookup.setdefault(form.casefold(), concept.id)
+                    folded.append(form)
+        alternatives = [re.escape(form) for form in sorted(set(exact), key=len, reverse=True)]
+        alternatives += ["(?i:" + re.escape(form) + ")" for form in sorted(set(folded), key=len, reverse=True)]
+        if alternatives:
+            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+    def concept_for(self, surface: str) -> str | None:
+        return self._lookup.get(surface) or self._lookup.get(surface.casefold())
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, concept_id)`` of every term occurrence in ``text``."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            concept_id = self.concept_for(match.group(0))
+            if concept_id:
+                found.append((match.start(), match.end(), concept_id))
+        return found
+
+
+@dataclass
+class PageLinker:
+    """Links the first occurrence of each glossary term on one page to its entry."""
+
+    index: TermIndex
+    page: str
+    linked: set[str] = field(default_factory=set)
+
+    def __call__(self, text: str) -> str:
+        pieces = []
+        position = 0
+        for start, end, concept_id in self.index.find(text):
+            if concept_id in self.linked or concept_page(concept_id) == self.page:
+                continue
+            self.linked.add(concept_id)
+            target = posixpath.relpath(concept_page(concept_id), posixpath.dirname(self.page) or ".")
+            pieces.append(escape_inline(text[position:start]))
+            pieces.append(f"[{escape_inline(text[start:end])}]({target})")
+            position = end
+        pieces.append(escape_inline(text[position:]))
+        return "".join(pieces)
+
+
+def abbreviation_definitions(concepts: list[Concept]) -> Markup:
+    """Material's abbreviation list (``*[GI]: ...``), appended to every page."""
+    lines = []
+    for concept in sorted(concepts, key=lambda item: item.id):
+        for abbreviation in concept.abbreviations:
+            title = " ".join(concept.term.replace("]", ")").split())
+            lines.append(f"*[{abbreviation}]: {title}")
+    return Markup("\n".join(sorted(set(lines))) + "\n")

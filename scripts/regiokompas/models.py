@@ -1,0 +1,361 @@
+"""Data models: the single source of truth for the YAML files.
+
+The same models validate the YAML (``validate``), produce the JSON Schema files in
+``schemas/`` (editor completion) and the schema reference page on the site.
+Descriptions are in Dutch because editors read them in their editor and on the site.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$"
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        description="Kleine letters, cijfers en koppeltekens, bijvoorbeeld `twe-p3-a2`.",
+        examples=["twe-p3-a2"],
+    ),
+]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, description="Jaartal.", examples=[2022])]
+Text = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description="Platte tekst. Een lege regel scheidt alinea's; kale https://-adressen worden links.",
+    ),
+]
+Level = Literal["lokaal", "regionaal", "bovenregionaal"]
+Direction = Literal["meer", "minder", "gelijk", "niet-genoemd"]
+Cell = Union[float, int, str, None]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, strings are not coerced from numbers."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
+
+
+class Source(Strict):
+    """Waar in het brondocument dit staat."""
+
+    document: Slug = Field(
+        description="Het `id` van het brondocument (uit `documents` van de regio).",
+        examples=["twe-regiovisie-2021"],
+    )
+    section: Text = Field(
+        description="Hoofdstuk en paragraaf zoals het document ze nummert en noemt; niveaus gescheiden door ` > `.",
+        examples=["3. Doelen en opgaven > 3.1 Opgave 1 > Wat doen we? Actielijnen."],
+    )
+    page: int | None = Field(
+        default=None,
+        ge=1,
+        le=999,
+        description="Paginanummer in de oorspronkelijke PDF, alleen als het zeker is (uit de inhoudsopgave).",
+        examples=[11],
+    )
+
+
+class Sourced(Strict):
+    """An item that cites its place in a source document and may carry a data note."""
+
+    source: Source = Field(description="Vindplaats in het brondocument.")
+    note: Text | None = Field(
+        default=None,
+        description="Opmerking over de gegevens: tegenstrijdigheid of OCR-fout in het document, keuze van de redactie.",
+        examples=["Het document noemt hier 1,9%; dat past niet bij 113.000 van 531.000 inwoners."],
+    )
+
+
+class Part(Strict):
+    """Een onderdeel van een principe of onderwerp, zoals het document het indeelt."""
+
+    title: Text = Field(description="Kopje zoals in het document.", examples=["Wat is hiervoor nodig?"])
+    points: list[Text] = Field(min_length=1, description="De punten van dit onderdeel, in eigen woorden.")
+
+
+class Tagged(Sourced):
+    """An item tagged with themes and glossary terms."""
+
+    themes: list[Slug] = Field(
+        min_length=1,
+        description="Een of meer thema-id's uit `themes/themes.yaml`.",
+        examples=[["normaliseren", "onderwijs"]],
+    )
+    terms: list[Slug] = Field(
+        default_factory=list,
+        description="Begrip-id's uit de begrippenlijst (`glossary/`) waar dit item over gaat.",
+        examples=[["regionaal-expertiseteam"]],
+    )
+
+
+class Document(Strict):
+    """Een brondocument van de regio."""
+
+    id: Slug = Field(description="Uniek id, waarnaar `source.document` verwijst.", examples=["twe-regiovisie-2021"])
+    title: Text = Field(description="Titel zoals op het document.", examples=["Regiovisie Jeugdhulp Twente"])
+    publisher: Text = Field(description="Uitgever of opsteller, zoals het document zegt.")
+    date: str = Field(
+        pattern=DATE_PATTERN,
+        description="Datum van het document: `JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ` (tussen aanhalingstekens).",
+        examples=["2021-11-17"],
+    )
+    period_start: Year | None = Field(default=None, description="Eerste jaar waarop het document betrekking heeft.")
+    period_end: Year | None = Field(default=None, description="Laatste jaar waarop het document betrekking heeft.")
+    status: Text = Field(description="Status, bijvoorbeeld vastgesteld of concept.", examples=["Concept, aangeboden aan de gemeenteraden"])
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https://\S+$",
+        description="Openbaar adres van het document, alleen als het document er een noemt.",
+    )
+    seed: str = Field(
+        pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$",
+        description="Bestandsnaam van de tekstversie in `shared/seeds/`.",
+        examples=["001_4f7ac4d2be3ad9cf.txt"],
+    )
+    notes: list[Text] = Field(default_factory=list, description="Opmerkingen over het document als geheel.")
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Document:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValueError(
+                f"period_end ({self.period_end}) ligt voor period_start ({self.period_start}); draai ze om"
+            )
+        return self
+
+
+class Municipalities(Strict):
+    """De gemeenten van de regio."""
+
+    names: list[Text] = Field(min_length=1, description="Namen zoals het document ze schrijft.", examples=[["Dalfsen", "Deventer"]])
+    source: Source | None = Field(default=None, description="Vindplaats; weglaten als de lijst niet uit het document komt.")
+    note: Text | None = Field(default=None, description="Verplicht zonder `source`: waar de lijst dan vandaan komt.")
+
+    @model_validator(mode="after")
+    def _source_or_note(self) -> Municipalities:
+        if self.source is None and self.note is None:
+            raise ValueError("geef een 'source' (vindplaats) of, als de lijst niet uit het document komt, een 'note'")
+        return self
+
+
+class Cooperation(Sourced):
+    """Een samenwerkingsverband of organisatie waarmee de regio werkt."""
+
+    id: Slug
+    name: Text = Field(description="Naam zoals in het document.", examples=["Samen14"])
+    summary: Text = Field(description="Wat het is en doet, in eigen woorden.")
+    since: Year | None = Field(default=None, description="Sinds welk jaar, als het document dat noemt.")
+
+
+class AmbitionElement(Sourced):
+    """Een kernbegrip dat de ambitie uitlegt."""
+
+    title: Text = Field(examples=["Normaliseren"])
+    summary: Text
+
+
+class Ambition(Sourced):
+    """De ambitie of stip op de horizon van de regio."""
+
+    title: Text = Field(description="De ambitie zoals het document die verwoordt.", examples=["Elk kind een thuis"])
+    summary: Text = Field(description="Uitleg in eigen woorden.")
+    elements: list[AmbitionElement] = Field(default_factory=list, description="Kernbegrippen van de ambitie.")
+
+
+class Principle(Tagged):
+    """Een leidend principe, uitgangspunt of voorwaarde."""
+
+    id: Slug = Field(examples=["twe-p1"])
+    number: str | None = Field(default=None, description="Nummer zoals in het document.", examples=["1"])
+    title: Text = Field(description="Naam zoals in het document.", examples=["Normaliseren is uitgangspunt"])
+    summary: Text = Field(description="Samenvatting in eigen woorden.")
+    parts: list[Part] = Field(default_factory=list, description="Onderdelen zoals het document ze indeelt.")
+
+
+class Topic(Tagged):
+    """Een ander onderwerp van het document: hoofdstuk, opgave, paragraaf, bijlage."""
+
+    id: Slug = Field(examples=["rvn-opgave-1"])
+    kind: Text = Field(description="Soort onderwerp, in het Nederlands.", examples=["opgave"])
+    number: str | None = Field(default=None, examples=["3.1"])
+    title: Text
+    summary: Text
+    parts: list[Part] = Field(default_factory=list)
+
+
+class Action(Tagged):
+    """Een concrete actie, actielijn of maatregel."""
+
+    id: Slug = Field(examples=["twe-p1-a1"])
+    parent: Slug = Field(description="Id van het principe of onderwerp waar de actie onder valt.", examples=["twe-p1"])
+    title: Text | None = Field(default=None, description="Eigen naam van de actie zoals het document die schrijft.")
+    text: Text = Field(description="Wat er gebeurt, in eigen woorden.")
+    owner: Text | None = Field(default=None, description="Wie het doet, zoals het document het noemt.", examples=["Twentse gemeenten"])
+    levels: list[Level] = Field(min_length=1, description="Niveau: `lokaal`, `regionaal` en/of `bovenregionaal`.")
+    level_stated: bool = Field(default=True, description="`false` als het niveau is afgeleid en niet in het document staat.")
+    timing: Text | None = Field(default=None, description="Planning zoals het document die geeft.", examples=["2022"])
+
+
+class Indicator(Tagged):
+    """Iets wat de regio meet of wil meten."""
+
+    id: Slug = Field(examples=["rvn-i1"])
+    parent: Slug | None = Field(default=None, description="Id van het principe of onderwerp.")
+    name: Text = Field(description="Naam zoals het document die geeft.")
+    text: Text | None = Field(default=None, description="Toelichting in eigen woorden.")
+    direction: Direction = Field(description="Gewenste richting: `meer`, `minder`, `gelijk` of `niet-genoemd`.")
+    baseline_year: Year | None = Field(default=None, description="Jaar van de nulmeting.")
+    baseline: Text | None = Field(default=None, description="Regel of waarde van de nulmeting.")
+    target: Text | None = Field(default=None, description="Streefwaarde zoals het document die geeft.")
+
+
+class KeyFigure(Sourced):
+    """Een kerncijfer: waarde, eenheid, jaar en wat er precies geteld is."""
+
+    id: Slug = Field(examples=["twe-kf-jeugdhulp-personen"])
+    label: Text = Field(description="Korte omschrijving.", examples=["Jeugdigen met jeugdhulp"])
+    value: float | int = Field(description="De waarde als getal (punt als decimaalteken).", examples=[9.1])
+    value_text: Text | None = Field(default=None, description="Hoe het document de waarde verwoordt, als dat geen gewoon getal is.")
+    unit: Text = Field(description="Eenheid.", examples=["%"])
+    year: Year | None = Field(default=None, description="Het jaar waarover het cijfer gaat.")
+    definition: Text = Field(description="Wat er geteld is, onder welke populatie.")
+    themes: list[Slug] = Field(default_factory=list, description="Thema-id's (optioneel).")
+
+
+class Milestone(Sourced):
+    """Een gedateerde stap."""
+
+    id: Slug
+    date: str = Field(
+        pattern=DATE_PATTERN,
+        description="`JJJJ`, `JJJJ-MM`, `JJJJ-MM-DD` of `JJJJ-Q1` t/m `JJJJ-Q4`.",
+        examples=["2022-Q1"],
+    )
+    label: Text
+
+
+class Table(Sourced):
+    """Een tabel uit het document, als gestructureerde gegevens."""
+
+    id: Slug
+    title: Text
+    summary: Text | None = None
+    unit: Text | None = Field(default=None, examples=["miljoen euro"])
+    columns: list[Text] = Field(min_length=2)
+    rows: list[list[Cell]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_match_columns(self) -> Table:
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.columns):
+                raise ValueError(
+                    f"rij {number} heeft {len(row)} cellen maar er zijn {len(self.columns)} kolommen; "
+                    "vul ontbrekende cellen met null"
+                )
+        return self
+
+
+class RegionNote(Strict):
+    """Een opmerking over de gegevens van de regio."""
+
+    text: Text
+    source: Source | None = None
+
+
+class Region(Strict):
+    """Een jeugdregio en de inhoud van haar regiovisie (`regions/<id>.yaml`)."""
+
+    id: Slug = Field(description="Gelijk aan de bestandsnaam zonder `.yaml`.", examples=["twente"])
+    name: Text = Field(examples=["Twente"])
+    province: Text = Field(examples=["Overijssel"])
+    summary: Text = Field(description="De kern in 2 tot 4 zinnen voor een raadslid, in eigen woorden.")
+    documents: list[Document] = Field(min_length=1)
+    municipalities: Municipalities
+    cooperation: list[Cooperation] = Field(default_factory=list)
+    ambition: Ambition
+    principles: list[Principle] = Field(min_length=1)
+    topics: list[Topic] = Field(default_factory=list)
+    actions: list[Action] = Field(min_length=1)
+    indicators: list[Indicator] = Field(default_factory=list)
+    key_figures: list[KeyFigure] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    notes: list[RegionNote] = Field(default_factory=list)
+
+
+class Theme(Strict):
+    """Een thema waarop regio's vergeleken worden."""
+
+    id: Slug = Field(examples=["normaliseren"])
+    name: Text = Field(examples=["Normaliseren en demedicaliseren"])
+    description: Text
+    synthesis: list[Synthesis] = Field(
+        default_factory=list,
+        description="Neutrale, onderbouwde vergelijking: waar regio's overeenkomen of verschillen.",
+    )
+
+
+class Synthesis(Strict):
+    """Een onderbouwde vergelijkende uitspraak over een thema."""
+
+    text: Text
+    refs: list[Slug] = Field(min_length=1, description="Id's van de items waarop de uitspraak steunt.")
+
+
+class ThemeList(Strict):
+    """De gedeelde themalijst (`themes/themes.yaml`)."""
+
+    themes: list[Theme] = Field(min_length=1)
+
+
+class GlossaryDefinition(Sourced):
+    """Hoe één regio een begrip omschrijft (`glossary/<regio>.yaml`)."""
+
+    concept: Slug = Field(description="Id van het begrip in `glossary/begrippen.yaml`.", examples=["gecertificeerde-instelling"])
+    term: Text = Field(description="De term zoals het document hem schrijft.", examples=["Gecertificeerde Instelling"])
+    abbreviation: str | None = Field(default=None, min_length=1, description="Afkorting zoals het document die geeft.", examples=["GI"])
+    definition: Text = Field(description="Omschrijving in eigen woorden.")
+
+
+class GlossarySource(Strict):
+    """De begrippen van één regio."""
+
+    region: Slug = Field(examples=["twente"])
+    entries: list[GlossaryDefinition] = Field(min_length=1)
+
+
+class Concept(Strict):
+    """Eén begrip in de gezamenlijke begrippenlijst."""
+
+    id: Slug = Field(examples=["gecertificeerde-instelling"])
+    term: Text = Field(description="Voorkeursterm.", examples=["Gecertificeerde Instelling"])
+    abbreviations: list[str] = Field(default_factory=list, examples=[["GI"]])
+    variants: list[Text] = Field(default_factory=list, description="Spellingvarianten, meervouden, synoniemen.", examples=[["GI's"]])
+    summary: Text = Field(description="Neutrale samenvatting over de regio's heen.")
+    related: list[Slug] = Field(default_factory=list, description="Verwante begrip-id's.")
+    themes: list[Slug] = Field(default_factory=list)
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _abbreviations_are_words(cls, value: list[str]) -> list[str]:
+        for abbreviation in value:
+            if not re.fullmatch(r"[\w'+&/.-]{1,12}", abbreviation):
+                raise ValueError(f"afkorting '{abbreviation}' mag geen spaties bevatten en hoogstens 12 tekens hebben")
+        return value
+
+
+class ConceptList(Strict):
+    """De gezamenlijke begrippenlijst (`glossary/begrippen.yaml`)."""
+
+    concepts: list[Concept] = Field(min_length=1)
+
+
+Theme.model_rebuild()

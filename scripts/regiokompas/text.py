@@ -1,0 +1,112 @@
+"""Text from YAML is data: turn it into Markdown that shows it literally.
+
+What an editor may use in a text field (documented in CONTRIBUTING.md):
+
+* plain text; a blank line starts a new paragraph;
+* bare ``https://`` (or ``http://``) addresses, which become links.
+
+Everything else is shown as written: every ASCII punctuation character is
+backslash-escaped (the site enables ``pymdownx.escapeall``) and ``& < >`` become
+HTML entities, so no value can add HTML, a Markdown link, an abbreviation
+definition (``*[X]:``), a snippet include (``--8<--``), a table cell break
+(``|``) or attribute list (``{: }``). Jinja2 never evaluates data, and the
+environment escapes every ``{{ }}`` output that is not already :class:`Markup`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable
+
+from markupsafe import Markup
+
+URL_PATTERN = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+")
+_TRAILING_PUNCTUATION = ".,;:!?)"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ESCAPABLE = set(string.punctuation) - set(_ENTITIES)
+
+#: Called on plain text before escaping; returns Markdown for linked terms.
+Linker = Callable[[str], str]
+
+
+def escape_inline(text: str) -> str:
+    """Escape ``text`` so Markdown renders it literally, on one line."""
+    out = []
+    for char in re.sub(r"\s+", " ", str(text)):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _ESCAPABLE:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _link_urls(text: str, plain: Callable[[str], str]) -> str:
+    """Escape ``text`` with ``plain`` but turn bare URLs into Markdown links."""
+    pieces = []
+    position = 0
+    for match in URL_PATTERN.finditer(text):
+        url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
+        end = match.start() + len(url)
+        pieces.append(plain(text[position : match.start()]))
+        pieces.append(f"[{escape_inline(url)}](<{url}>)")
+        position = end
+    pieces.append(plain(text[position:]))
+    return "".join(pieces)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def anchor(value: str) -> Markup:
+    """An id for an HTML anchor; ids are validated slugs, anything else is refused."""
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(value)):
+        raise ValueError(f"not a valid anchor id: {value!r}")
+    return Markup(value)
+
+
+def inline(text: object, linker: Linker | None = None) -> Markup:
+    """One line of Markdown for ``text`` (paragraph breaks become spaces; lists joined by commas)."""
+    flat = " ".join(_as_text(text).split())
+    return Markup(_link_urls(flat, linker or escape_inline))
+
+
+def block(text: str, linker: Linker | None = None) -> Markup:
+    """Paragraphs of Markdown for ``text``: a blank line separates paragraphs."""
+    paragraphs = [part for part in re.split(r"\n\s*\n", str(text).strip()) if part.strip()]
+    return Markup("\n\n".join(inline(part, linker) for part in paragraphs))
+
+
+def heading(text: object, abbreviations: Iterable[str] = ()) -> Markup:
+    """Escaped heading text in which abbreviations get no tooltip.
+
+    The abbreviation extension matches whole words in the text; writing the first
+    letter of each abbreviation as a numeric character reference keeps the word
+    intact for readers, the table of contents and search, but out of its reach.
+    """
+    escaped = escape_inline(_as_text(text))
+    words = sorted({word for word in abbreviations if word}, key=len, reverse=True)
+    if not words:
+        return Markup(escaped)
+    pattern = re.compile(r"(?<![\w\\&#])(" + "|".join(re.escape(escape_inline(word)) for word in words) + r")(?!\w)")
+    return Markup(pattern.sub(lambda match: f"&#{ord(match.group(1)[0])};{match.group(1)[1:]}", escaped))
+
+
+def table_cell(text: object) -> Markup:
+    """A Markdown table cell: one line, ``|`` escaped, empty cells as a dash."""
+    if text is None or text == "" or text == []:
+        return Markup("–")
+    return inline(text)
+
+
+def dutch_number(value: float | int, decimals: int | None = None) -> str:
+    """``12345.5`` as ``12.345,5``: Dutch thousands separator and decimal comma."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    formatted = f"{value:,.{decimals}f}"
+    return formatted.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
