@@ -1,0 +1,133 @@
+"""Generated pages from the fixture project: content, comparison, glossary, downloads, scale."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import replace_in
+from regiokompas.catalog import load_catalog
+from regiokompas.generate import build_pages, generate
+
+
+def pages_of(root: Path) -> dict[str, str]:
+    return build_pages(load_catalog(root))
+
+
+def test_region_page_shows_every_item_with_its_source(mini: Path) -> None:
+    page = pages_of(mini)["regios/alpha.md"]
+    assert "# Regio Alpha" in page
+    assert "### 1. Normaal opgroeien { #alp-p1 }" in page
+    assert '<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\\.' in page
+    assert "Wie: Alpha\\-gemeenten · Niveau: lokaal · Wanneer: 2022" in page
+    assert "Bron: Visie Alpha\\, 2\\. Ambitie &gt; Normaliseren\\, p\\. 8" in page
+    assert "| 9\\,1\\% | 2019 |" in page
+
+
+def test_derived_level_is_marked(mini: Path) -> None:
+    assert "Niveau: regionaal (afgeleid)" in pages_of(mini)["regios/beta.md"]
+
+
+def test_matrix_counts_and_not_addressed_cells(mini: Path) -> None:
+    matrix = pages_of(mini)["themas/index.md"]
+    rows = {line.split("|")[1].strip(): line for line in matrix.splitlines() if line.startswith("| [")}
+    assert "1 P · 1 A · 0 I" in rows["[Normaliseren](normaliseren.md)"]
+    assert rows["[Wachtlijsten](wachtlijsten.md)"].count("*niet behandeld*") == 2
+    assert rows["[Preventie](preventie.md)"].count("*niet behandeld*") == 1
+
+
+def test_theme_page_lists_each_region_side_by_side(mini: Path) -> None:
+    page = pages_of(mini)["themas/normaliseren.md"]
+    assert page.count('<section class="rk-kolom"') == 2
+    assert "[Normaal opgroeien](../regios/alpha.md#alp-p1)" in page
+    assert "Onderbouwing: [Alpha\\: Normaal opgroeien](../regios/alpha.md#alp-p1)" in page
+    empty = pages_of(mini)["themas/wachtlijsten.md"]
+    assert "behandelt dit thema niet" in empty
+
+
+def test_glossary_merges_regions_into_one_entry(mini: Path) -> None:
+    pages = pages_of(mini)
+    concept = pages["begrippen/gecertificeerde-instelling.md"]
+    assert concept.count("### ") == 2  # one definition per region
+    assert "### Alpha: Gecertificeerde instelling" in concept and "### Beta: &#71;I" in concept
+    assert "*[GI]: Gecertificeerde Instelling" in pages["includes/abbreviations.md"]
+
+
+def test_first_occurrence_of_a_term_is_linked_once_and_not_in_headings(mini: Path) -> None:
+    replace_in(mini / "regions/alpha.yaml", "title: Normaal opgroeien", "title: Normaal opgroeien met de GI")
+    page = pages_of(mini)["regios/alpha.md"]
+    links = re.findall(r"\[GI\]\(\.\./begrippen/gecertificeerde-instelling\.md\)", page)
+    assert len(links) == 1
+    heading = next(line for line in page.splitlines() if line.startswith("### 1."))
+    assert "begrippen" not in heading and "&#71;I" in heading
+
+
+def test_downloads_parse_back_to_the_same_data(mini: Path) -> None:
+    pages = pages_of(mini)
+    raw = pages["downloads/begrippen.csv"]
+    assert isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    data = json.loads(pages["downloads/begrippen.json"])
+    assert len(rows) == sum(len(item["definities"]) for item in data) == 3
+    assert {row["definitie"] for row in rows} == {d["definitie"] for item in data for d in item["definities"]}
+    assert next(item for item in data if item["id"] == "gecertificeerde-instelling")["afkortingen"] == ["GI"]
+
+
+def test_key_figure_chart_has_title_description_and_data_table(mini: Path) -> None:
+    page = pages_of(mini)["vergelijking/kerncijfers.md"]
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
+    assert "| Alpha\\: Jeugdigen met jeugdhulp \\(2019\\) | 9,1% |" in page
+
+
+def test_indicator_page_lists_themes_without_indicator(mini: Path) -> None:
+    page = pages_of(mini)["vergelijking/indicatoren.md"]
+    missing = page.split("## Thema's zonder indicator")[1]
+    assert "[Wachtlijsten]" in missing and "[Normaliseren]" in missing and "[Preventie]" not in missing
+
+
+def test_generation_is_deterministic(mini: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    generate(mini, first)
+    generate(mini, second)
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files and files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
+
+
+def test_output_grows_linearly_with_the_number_of_regions(mini: Path) -> None:
+    """No page per pair: pages and bytes per added region stay constant."""
+    template = yaml.safe_load((mini / "regions/beta.yaml").read_text(encoding="utf-8"))
+
+    def with_regions(count: int) -> tuple[int, int]:
+        for path in (mini / "regions").glob("synth-*.yaml"):
+            path.unlink()
+        for number in range(count):
+            region = json.loads(json.dumps(template).replace("bet-", f"s{number}-"))
+            region["id"], region["name"] = f"synth-{number:02d}", f"Synthetisch {number:02d}"
+            (mini / f"regions/synth-{number:02d}.yaml").write_text(yaml.safe_dump(region), encoding="utf-8")
+        pages = pages_of(mini)
+        return len(pages), sum(len(content) for content in pages.values())
+
+    pages_10, bytes_10 = with_regions(10)
+    pages_20, bytes_20 = with_regions(20)
+    pages_40, bytes_40 = with_regions(40)
+    assert pages_40 - pages_20 == 2 * (pages_20 - pages_10)
+    growth_low, growth_high = (bytes_20 - bytes_10) / 10, (bytes_40 - bytes_20) / 20
+    assert growth_high < 1.3 * growth_low
+
+
+def test_stale_generated_files_are_removed(mini: Path, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generate(mini, docs)
+    (mini / "regions/beta.yaml").unlink()
+    (mini / "glossary/beta.yaml").unlink()
+    replace_in(mini / "themes/themes.yaml", "refs: [alp-p1, bet-p1]", "refs: [alp-p1]")
+    replace_in(mini / "glossary/begrippen.yaml", "    related: [jeugdhulp]\n", "")
+    generate(mini, docs)
+    assert not (docs / "regios/beta.md").exists() and (docs / "regios/alpha.md").exists()
