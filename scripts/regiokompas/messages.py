@@ -122,6 +122,8 @@ def _pattern_message(field: str, given: Any) -> str:
         return f"ongeldige datum '{given}'; schrijf JJJJ, JJJJ-MM, JJJJ-MM-DD of JJJJ-Q1 t/m JJJJ-Q4, tussen aanhalingstekens"
     if field == "url":
         return f"ongeldig adres '{given}'; een adres begint met https:// en bevat geen spaties"
+    if field in ("abbreviation", "abbreviations"):
+        return f"ongeldige afkorting '{given}'; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
     if field == "seed":
         return f"onbekende bestandsnaam '{given}'; gebruik de naam van het bestand in shared/seeds/"
     return (

@@ -7,10 +7,9 @@ Descriptions are in Dutch because editors read them in their editor and on the s
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$"
@@ -31,6 +30,15 @@ Text = Annotated[
     Field(
         min_length=1,
         description="Platte tekst. Een lege regel scheidt alinea's; kale https://-adressen worden links.",
+    ),
+]
+Abbreviation = Annotated[
+    str,
+    Field(
+        pattern=r"^[\w'+&/.-]+( [\w'+&/.-]+)?$",
+        max_length=15,
+        description="Afkorting: een of twee woorden van samen hoogstens 15 tekens, zonder haakjes.",
+        examples=["GI"],
     ),
 ]
 Level = Literal["lokaal", "regionaal", "bovenregionaal"]
@@ -321,7 +329,7 @@ class GlossaryDefinition(Sourced):
 
     concept: Slug = Field(description="Id van het begrip in `glossary/begrippen.yaml`.", examples=["gecertificeerde-instelling"])
     term: Text = Field(description="De term zoals het document hem schrijft.", examples=["Gecertificeerde Instelling"])
-    abbreviation: str | None = Field(default=None, min_length=1, description="Afkorting zoals het document die geeft.", examples=["GI"])
+    abbreviation: Abbreviation | None = Field(default=None, description="Afkorting zoals het document die geeft.")
     definition: Text = Field(description="Omschrijving in eigen woorden.")
 
 
@@ -337,19 +345,11 @@ class Concept(Strict):
 
     id: Slug = Field(examples=["gecertificeerde-instelling"])
     term: Text = Field(description="Voorkeursterm.", examples=["Gecertificeerde Instelling"])
-    abbreviations: list[str] = Field(default_factory=list, examples=[["GI"]])
+    abbreviations: list[Abbreviation] = Field(default_factory=list, examples=[["GI"]])
     variants: list[Text] = Field(default_factory=list, description="Spellingvarianten, meervouden, synoniemen.", examples=[["GI's"]])
     summary: Text = Field(description="Neutrale samenvatting over de regio's heen.")
     related: list[Slug] = Field(default_factory=list, description="Verwante begrip-id's.")
     themes: list[Slug] = Field(default_factory=list)
-
-    @field_validator("abbreviations")
-    @classmethod
-    def _abbreviations_are_words(cls, value: list[str]) -> list[str]:
-        for abbreviation in value:
-            if not re.fullmatch(r"[\w'+&/.-]{1,12}", abbreviation):
-                raise ValueError(f"afkorting '{abbreviation}' mag geen spaties bevatten en hoogstens 12 tekens hebben")
-        return value
 
 
 class ConceptList(Strict):

@@ -1,0 +1,128 @@
+"""The built site in Debian's Chromium: axe-core WCAG 2.1 A/AA on every page, no external requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is needed for the browser tests: run 'sudo apt-get install chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(
+        "/" + path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+    )
+
+
+def test_every_page_passes_axe_wcag21_aa(built_site: Path, server: str, browser) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    pages = html_pages(built_site)
+    assert len(pages) > 20
+    page = browser.new_page()
+    serious: list[str] = []
+    other: Counter[str] = Counter()
+    for path in pages:
+        page.goto(server + path, wait_until="load")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["target"] for node in violation["nodes"][:3]]
+                serious.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")
+            else:
+                other[f"{violation['id']} ({violation['impact']})"] += 1
+    page.close()
+    print(f"axe: {len(pages)} pages checked; minor/moderate: {dict(other) or 'none'}")
+    assert serious == []
+
+
+def test_no_request_leaves_the_local_server_and_no_console_errors(built_site: Path, server: str, browser) -> None:
+    page = browser.new_page()
+    foreign: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(server) and not request.url.startswith("data:") else None)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for path in ["/", "/regios/twente/", "/themas/", "/vergelijking/naast-elkaar/", "/vergelijking/kerncijfers/", "/begrippen/"]:
+        page.goto(server + path, wait_until="networkidle")
+    page.close()
+    assert foreign == [] and failed == [] and errors == []
+
+
+def test_two_regions_side_by_side_shows_only_the_chosen_two(server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "/vergelijking/naast-elkaar/?a=twente&b=flevoland", wait_until="load")
+    visible = page.eval_on_selector_all(
+        ".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()"
+    )
+    assert visible == ["flevoland", "twente"]
+    page.select_option("#rk-regio-b", "ijsselland")
+    visible = page.eval_on_selector_all(
+        ".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()"
+    )
+    assert visible == ["ijsselland", "twente"]
+    page.close()
+
+
+def test_abbreviation_tooltip_on_a_region_page(server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "/regios/ijsselland/", wait_until="load")
+    titles = page.eval_on_selector_all("article abbr", "nodes => nodes.map(n => n.textContent + '=' + n.title)")
+    assert any(title.startswith("GI=") for title in titles), titles[:10]
+    in_headings = page.eval_on_selector_all("article h1 abbr, article h2 abbr, article h3 abbr", "nodes => nodes.length")
+    assert in_headings == 0
+    page.close()
+
+
+def test_tables_scroll_instead_of_cutting_text_on_a_phone(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    for path in ["/themas/", "/regios/rijk-van-nijmegen/", "/vergelijking/kerncijfers/"]:
+        page.goto(server + path, wait_until="load")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{path} is wider than the phone screen by {overflow}px"
+    page.close()
