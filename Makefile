@@ -42,3 +42,6 @@ nieuwe-regio: $(STAMP) ## Scaffold a region file: make nieuwe-regio NAAM="Noord-
 
 clean:
 	rm -rf site .build
+
+bench: $(STAMP) ## Benchmark build cost at 4, 10, 21 and 42 regions (prints a table, writes bench-results.json)
+	$(BIN)/python scripts/bench.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from functools import cache
 from pathlib import Path
@@ -91,7 +92,7 @@ def _tab_list(text: str, heading: str) -> list[str]:
 
 def _table_list(text: str, heading: str) -> list[str]:
     part = text.split(heading, 1)[1]
-    return [match.group(1).strip() for match in re.finditer(r"^\|\s*<b>(.*?)</b>", part, re.M)]
+    return [html.unescape(match.group(1)).strip() for match in re.finditer(r"^\|\s*<b>(.*?)</b>", part, re.M)]
 
 
 SOURCE_LISTS = {
