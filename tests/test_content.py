@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from regiokompas.catalog import Catalog, load_catalog
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "bronnen"
 
 
 @cache
@@ -24,7 +24,7 @@ def catalog() -> Catalog:
 def seed(name: str) -> str:
     path = SEEDS / name
     if not path.exists():
-        pytest.fail(f"source documents not found at {SEEDS}; the tests expect shared/ beside the repository")
+        pytest.fail(f"source document {name} not found in {SEEDS}")
     return path.read_text(encoding="utf-8")
 
 

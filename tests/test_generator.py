@@ -131,3 +131,35 @@ def test_stale_generated_files_are_removed(mini: Path, tmp_path: Path) -> None:
     replace_in(mini / "glossary/begrippen.yaml", "    related: [jeugdhulp]\n", "")
     generate(mini, docs)
     assert not (docs / "regios/beta.md").exists() and (docs / "regios/alpha.md").exists()
+
+
+def _git(root: Path, *arguments: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org", *arguments],
+        check=True, capture_output=True,
+        env={"GIT_COMMITTER_DATE": "2026-03-04T10:00:00", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_last_change_and_change_list_come_from_git(mini: Path) -> None:
+    _git(mini, "init", "-q")
+    _git(mini, "add", ".")
+    _git(mini, "commit", "-q", "-m", "Alpha: actie over praktijkondersteuners toegevoegd")
+    pages = pages_of(mini)
+    assert "Gegevens van deze pagina: `regions/alpha.yaml`, laatst gewijzigd op 4 maart 2026." in pages["regios/alpha.md"]
+    assert "- **4 maart 2026**: Alpha\\: actie over praktijkondersteuners toegevoegd" in pages["regios/wijzigingen.md"]
+
+
+def test_a_build_without_git_history_still_works(mini: Path) -> None:
+    pages = pages_of(mini)
+    assert "Gegevens van deze pagina: `regions/alpha.yaml`." in pages["regios/alpha.md"]
+    assert "Geen versiegeschiedenis beschikbaar" in pages["regios/wijzigingen.md"]
+
+
+def test_edit_link_points_to_the_yaml_file(mini: Path) -> None:
+    catalog = load_catalog(mini)
+    catalog.repo_url = "https://github.com/voorbeeld/regiokompas"
+    page = build_pages(catalog)["regios/alpha.md"]
+    assert "[Bewerk deze pagina](https://github.com/voorbeeld/regiokompas/edit/main/regions/alpha.yaml)" in page

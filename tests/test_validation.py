@@ -189,3 +189,12 @@ def test_nothing_is_written_when_validation_fails(mini: Path) -> None:
         pass
     after = {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()}
     assert after == before
+
+
+def test_unknown_source_file(mini: Path) -> None:
+    path = mini / "regions/beta.yaml"
+    replace_in(path, "seed: 001_4f7ac4d2be3ad9cf.txt", "seed: 001_4f7ac4d2be3ad9cc.txt")
+    (problem,) = problems_of(mini)
+    assert problem.startswith(
+        f"regions/beta.yaml:{line_of(path, 'seed:')}: documents[0].seed: brondocument '001_4f7ac4d2be3ad9cc.txt' staat niet in bronnen/; bedoelde u '001_4f7ac4d2be3ad9cf.txt'?"
+    )

@@ -28,6 +28,7 @@ from .yamlfile import YamlFile, read_yaml
 THEMES_FILE = Path("themes/themes.yaml")
 CONCEPTS_FILE = Path("glossary/begrippen.yaml")
 REGIONS_DIR = Path("regions")
+SOURCES_DIR = Path("bronnen")
 GLOSSARY_DIR = Path("glossary")
 
 
@@ -41,6 +42,16 @@ class Catalog:
     concepts: list[Concept]
     definitions: dict[str, list[tuple[str, GlossaryDefinition]]]
     region_files: dict[str, str] = field(default_factory=dict)
+    glossary_files: dict[str, str] = field(default_factory=dict)
+    #: Repository web address for "Bewerk deze pagina" links (``repo_url`` in mkdocs.yml), if any.
+    repo_url: str | None = None
+
+    def data_files(self, region_id: str) -> list[str]:
+        """The YAML files a region's page is generated from."""
+        files = [self.region_files[region_id]]
+        if region_id in self.glossary_files:
+            files.append(self.glossary_files[region_id])
+        return files
 
     def region(self, region_id: str) -> Region:
         return next(region for region in self.regions if region.id == region_id)
@@ -114,7 +125,8 @@ def load_catalog(root: Path) -> Catalog:
 
     concepts = _merge_concepts(concept_list, concepts_file, glossary_sources, problems)
     concept_ids = {concept.id for concept in concepts}
-    _check_regions(regions, theme_ids, concept_ids if "glossary" not in broken else None, problems)
+    seeds = {path.name for path in (root / SOURCES_DIR).glob("*.txt")} if (root / SOURCES_DIR).is_dir() else None
+    _check_regions(regions, theme_ids, concept_ids if "glossary" not in broken else None, seeds, problems)
     definitions = _check_glossary(glossary_sources, {r.id: r for r, _ in regions}, broken, problems)
     if concept_list is not None and concepts_file is not None and "glossary" not in broken:
         _check_concepts(concept_list, concepts_file, theme_ids, concept_ids, definitions, problems)
@@ -130,6 +142,7 @@ def load_catalog(root: Path) -> Catalog:
         concepts=sorted(concepts, key=lambda concept: concept.term.casefold()),
         definitions=definitions,
         region_files={region.id: source.name for region, source in ordered},
+        glossary_files={glossary.region: source.name for glossary, source in glossary_sources},
     )
 
 
@@ -159,11 +172,24 @@ def _merge_concepts(
 
 
 def _check_regions(
-    regions: list[tuple[Region, YamlFile]], theme_ids: set[str], concept_ids: set[str] | None, problems: list[Problem]
+    regions: list[tuple[Region, YamlFile]],
+    theme_ids: set[str],
+    concept_ids: set[str] | None,
+    seeds: set[str] | None,
+    problems: list[Problem],
 ) -> None:
     seen_ids: dict[str, str] = {}
     for region, source in regions:
         document_ids = [document.id for document in region.documents]
+        for number, document in enumerate(region.documents):
+            if seeds is not None and document.seed not in seeds:
+                problems.append(
+                    source.problem(
+                        ("documents", number, "seed"),
+                        f"brondocument '{document.seed}' staat niet in bronnen/{suggest(document.seed, seeds)}; "
+                        "zet de tekstversie van het document in bronnen/",
+                    )
+                )
         parents = {item.id for item in [*region.principles, *region.topics]}
         for location, item in walk(region):
             item_id = getattr(item, "id", None)

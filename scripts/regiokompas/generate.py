@@ -54,7 +54,8 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
     return changed
 
 
-def generate(root: Path, docs: Path | None = None) -> list[str]:
+def generate(root: Path, docs: Path | None = None, repo_url: str | None = None) -> list[str]:
     """Validate the data under ``root`` and write the generated pages into ``docs``."""
     catalog = load_catalog(root)
+    catalog.repo_url = repo_url
     return write_pages(build_pages(catalog), docs or root / "docs")
