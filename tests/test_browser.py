@@ -169,3 +169,38 @@ def test_every_acronym_finds_its_glossary_entry_first(built_site: Path, server: 
     page.close()
     print(f"search: {len(queries)} acronym queries, {len(queries) - len(wrong)} with the glossary entry first")
     assert wrong == [], "\n".join(wrong)
+
+
+def test_keyboard_only_skip_link_visible_focus_and_search(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/regios/twente/", wait_until="load")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => ({text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href')})")
+    assert skip["href"].startswith("#") and skip["text"], skip
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth")
+    assert not outline.startswith("none"), outline
+    page.keyboard.press("Escape")
+    page.locator("article h1").click()
+    page.keyboard.press("/")
+    focused = page.evaluate("() => document.activeElement.className")
+    assert "md-search__input" in focused
+    page.close()
+
+
+def test_dark_palette_switches_and_keeps_contrast(server: str, browser) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/", wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    failures = []
+    for path in ["/", "/regios/rijk-van-nijmegen/", "/themas/", "/vergelijking/kerncijfers/", "/begrippen/"]:
+        page.goto(server + path, wait_until="load")
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        failures += [f"{path}: {v['id']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    page.close()
+    assert failures == []

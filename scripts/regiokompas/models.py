@@ -29,7 +29,7 @@ Text = Annotated[
     str,
     Field(
         min_length=1,
-        description="Platte tekst. Een lege regel scheidt alinea's; kale https://-adressen worden links.",
+        description="Platte tekst. Een lege regel scheidt alinea's; een los webadres (beginnend met https://) wordt een link.",
     ),
 ]
 Abbreviation = Annotated[
