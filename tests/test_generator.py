@@ -163,3 +163,12 @@ def test_edit_link_points_to_the_yaml_file(mini: Path) -> None:
     catalog.repo_url = "https://github.com/voorbeeld/regiokompas"
     page = build_pages(catalog)["regios/alpha.md"]
     assert "[Bewerk deze pagina](https://github.com/voorbeeld/regiokompas/edit/main/regions/alpha.yaml)" in page
+
+
+def test_matrix_is_one_html_table_with_a_row_per_theme(mini: Path) -> None:
+    import markdown
+
+    html = markdown.markdown(pages_of(mini)["themas/index.md"], extensions=["tables", "md_in_html", "attr_list", "pymdownx.escapeall"])
+    assert html.count("<table>") == 1
+    assert html.count("<tr>") == 1 + 3  # header + one row per theme
+    assert html.count("<th>") == 3  # Thema + two regions

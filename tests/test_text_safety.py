@@ -60,6 +60,11 @@ def test_urls_become_links_and_nothing_else() -> None:
     assert "<b>" not in html
 
 
+def test_a_scheme_without_a_host_is_not_a_link() -> None:
+    html = to_html(str(block("Een adres begint met https:// (of http://).")))
+    assert "<a " not in html
+
+
 def test_paragraphs_are_kept() -> None:
     html = to_html(str(block("Eerste alinea.\n\nTweede\nalinea.")))
     assert html == "<p>Eerste alinea.</p>\n<p>Tweede alinea.</p>"

@@ -25,7 +25,7 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], unit
     height = row * len(bars) + 20
     top = max((bar.value for bar in bars), default=0) or 1
     parts = [
-        f'<svg class="rk-grafiek" role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
+        f'<svg class="rk-grafiek" data-search-exclude role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-titel">{escape(title)}</title>',
         f'<desc id="{chart_id}-uitleg">{escape(description)}</desc>',
@@ -60,7 +60,7 @@ def timeline_chart(chart_id: str, title: str, description: str, spans: list[Span
     width = label_width + (last - first) * year_width + 20
     height = row * len(spans) + 40
     parts = [
-        f'<svg class="rk-grafiek" role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
+        f'<svg class="rk-grafiek" data-search-exclude role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
         f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-titel">{escape(title)}</title>',
         f'<desc id="{chart_id}-uitleg">{escape(description)}</desc>',

@@ -37,10 +37,18 @@ class ThemeCell:
         if self.topics:
             return self.topics[0].title
         if self.actions:
-            return self.actions[0].title or self.actions[0].text
+            return self.actions[0].title or shorten(self.actions[0].text, 90)
         if self.indicators:
             return self.indicators[0].name
         return ""
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def theme_cell(region: Region, theme_id: str) -> ThemeCell:
@@ -71,7 +79,7 @@ def item_targets(catalog: Catalog) -> dict[str, tuple[str, str]]:
         for topic in region.topics:
             targets[topic.id] = (page, f"{region.name}: {topic.title}")
         for action in region.actions:
-            targets[action.id] = (page, f"{region.name}: {action.title or action.text[:60]}")
+            targets[action.id] = (page, f"{region.name}: {action.title or shorten(action.text, 70)}")
         for indicator in region.indicators:
             targets[indicator.id] = (page, f"{region.name}: {indicator.name}")
         for figure in region.key_figures:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
-URL_PATTERN = re.compile(r"https?://[^\s<>\"'{}|\\^`\[\]]+")
+URL_PATTERN = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.-]*[^\s<>\"'{}|\\^`\[\]]*")
 _TRAILING_PUNCTUATION = ".,;:!?)"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _ESCAPABLE = set(string.punctuation) - set(_ENTITIES)
