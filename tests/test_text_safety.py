@@ -65,9 +65,11 @@ def test_a_scheme_without_a_host_is_not_a_link() -> None:
     assert "<a " not in html
 
 
-def test_paragraphs_are_kept() -> None:
-    html = to_html(str(block("Eerste alinea.\n\nTweede\nalinea.")))
-    assert html == "<p>Eerste alinea.</p>\n<p>Tweede alinea.</p>"
+def test_paragraphs_are_kept_in_both_block_styles() -> None:
+    folded = yaml.safe_load("t: >-\n  Eerste\n  alinea.\n\n  Tweede alinea.\n")["t"]
+    literal = yaml.safe_load("t: |-\n  Eerste alinea.\n\n  Tweede alinea.\n")["t"]
+    for text in (folded, literal):
+        assert to_html(str(block(text))) == "<p>Eerste alinea.</p>\n<p>Tweede alinea.</p>"
 
 
 def test_heading_abbreviations_get_no_tooltip() -> None:

@@ -79,9 +79,12 @@ def dutch_message(error: dict[str, Any], root_model: type[BaseModel]) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"moet een blok met velden zijn ('sleutel: waarde' op de regels eronder), maar is {_describe(given)}"
     if kind == "literal_error":
-        return f"ongeldige waarde '{given}'{suggest(str(given), _literal_choices(context))}; kies uit: {context.get('expected', '')}"
+        choices = ", ".join(_literal_choices(context))
+        return f"ongeldige waarde '{given}'{suggest(str(given), _literal_choices(context))}; kies uit: {choices}"
     if kind == "string_pattern_mismatch":
         return _pattern_message(field, given)
+    if kind == "string_too_long":
+        return f"is te lang (hoogstens {context.get('max_length')} tekens)"
     if kind == "string_too_short":
         return "mag niet leeg zijn; vul een tekst in of laat het veld weg als het optioneel is"
     if kind == "too_short":
@@ -125,7 +128,7 @@ def _pattern_message(field: str, given: Any) -> str:
     if field in ("abbreviation", "abbreviations"):
         return f"ongeldige afkorting '{given}'; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
     if field == "seed":
-        return f"onbekende bestandsnaam '{given}'; gebruik de naam van het bestand in shared/seeds/"
+        return f"ongeldige bestandsnaam '{given}'; gebruik de naam van het bestand in bronnen/ (bijvoorbeeld '001_4f7ac4d2be3ad9cf.txt')"
     return (
         f"ongeldig id '{given}'; gebruik alleen kleine letters, cijfers en enkele koppeltekens "
         "(bijvoorbeeld 'twe-p3-a2')"

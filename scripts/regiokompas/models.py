@@ -126,7 +126,7 @@ class Document(Strict):
     )
     seed: str = Field(
         pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$",
-        description="Bestandsnaam van de tekstversie in `shared/seeds/`.",
+        description="Bestandsnaam van de tekstversie in `bronnen/`.",
         examples=["001_4f7ac4d2be3ad9cf.txt"],
     )
     notes: list[Text] = Field(default_factory=list, description="Opmerkingen over het document als geheel.")

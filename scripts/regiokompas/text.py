@@ -78,7 +78,8 @@ def inline(text: object, linker: Linker | None = None) -> Markup:
 
 def block(text: str, linker: Linker | None = None) -> Markup:
     """Paragraphs of Markdown for ``text``: a blank line separates paragraphs."""
-    paragraphs = [part for part in re.split(r"\n\s*\n", str(text).strip()) if part.strip()]
+    # A blank line in a `>-` block reaches us as one newline, in a `|` block as two: both split.
+    paragraphs = [part for part in re.split(r"\n\s*", str(text).strip()) if part.strip()]
     return Markup("\n\n".join(inline(part, linker) for part in paragraphs))
 
 
