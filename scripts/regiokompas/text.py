@@ -30,17 +30,12 @@ _ESCAPABLE = set(string.punctuation) - set(_ENTITIES)
 Linker = Callable[[str], str]
 
 
+_ESCAPE_TABLE = str.maketrans({**{char: "\\" + char for char in _ESCAPABLE}, **_ENTITIES})
+
+
 def escape_inline(text: str) -> str:
     """Escape ``text`` so Markdown renders it literally, on one line."""
-    out = []
-    for char in re.sub(r"\s+", " ", str(text)):
-        if char in _ENTITIES:
-            out.append(_ENTITIES[char])
-        elif char in _ESCAPABLE:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return re.sub(r"\s+", " ", str(text)).translate(_ESCAPE_TABLE)
 
 
 def _link_urls(text: str, plain: Callable[[str], str]) -> str:

@@ -10,6 +10,8 @@ import yaml
 
 from .problems import Location, Problem, display_name
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class YamlFile:
@@ -70,8 +72,14 @@ def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem(name, 1, "", f"het bestand is geen UTF-8 ({error.reason}); sla het op als UTF-8")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # One parse: compose the node tree (for line numbers), then build the data from it with
+        # safe_load's constructor. libyaml's C loader is used when PyYAML has it.
+        loader = _LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -101,11 +109,15 @@ def _unclosed_quote_line(text: str, last_line: int) -> int | None:
 
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "een ':' midden in een tekst; zet de tekst tussen aanhalingstekens of gebruik '>-'",
+    "tab character": "een tab-teken; gebruik spaties om in te springen",
+    "did not find expected ',' or ']'": "een lijst tussen [ ] wordt niet afgesloten; zet er een ] achter",
+    "did not find expected ',' or '}'": "een blok tussen { } wordt niet afgesloten; zet er een } achter",
+    "mapping values are not allowed": "een ':' midden in een tekst; zet de tekst tussen aanhalingstekens of gebruik '>-'",
     "could not find expected ':'": "een regel zonder 'sleutel: waarde'; controleer het inspringen en de aanhalingstekens",
-    "found character '\\t' that cannot start any token": "een tab-teken; gebruik spaties om in te springen",
+    "that cannot start any token": "een teken waarmee geen waarde mag beginnen (bijvoorbeeld een tab of @); gebruik spaties om in te springen en zet de tekst tussen aanhalingstekens",
     "expected <block end>, but found": "het inspringen klopt niet; lijn de regel uit met de velden erboven",
     "found unexpected end of stream": "een aanhalingsteken wordt niet afgesloten",
+    "did not find expected '-' indicator": "het inspringen klopt niet; lijn de regel uit met de regels erboven",
     "did not find expected key": "het inspringen klopt niet of een '- ' ontbreekt",
     "found undefined alias": "een '*' aan het begin van een waarde; zet de tekst tussen aanhalingstekens",
 }
