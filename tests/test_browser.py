@@ -208,3 +208,22 @@ def test_dark_palette_switches_and_keeps_contrast(server: str, browser) -> None:
         failures += [f"{path}: {v['id']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     page.close()
     assert failures == []
+
+
+def test_navigation_home_region_theme_glossary_and_term_search(server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/", wait_until="load")
+    page.locator("article a", has_text="Regio's").first.click()
+    page.locator("article a", has_text="Twente").first.click()
+    assert page.url.endswith("/regios/twente/")
+    assert page.locator("article h1").inner_text() == "Regio Twente"
+    page.locator("article a", has_text="Thuis, tenzij").first.click()
+    assert "/themas/thuis-tenzij/" in page.url
+    assert page.locator("article h1").inner_text().startswith("Thuis, tenzij")
+    page.locator("header a, nav a", has_text="Begrippen").first.click()
+    assert page.url.endswith("/begrippen/")
+    page.locator("article a", has_text="Gecertificeerde Instelling").first.click()
+    assert "/begrippen/gecertificeerde-instelling/" in page.url
+    hrefs = _search(page, "Norm voor Opdrachtgeverschap")
+    assert hrefs and "/begrippen/norm-voor-opdrachtgeverschap/" in hrefs[0], hrefs[:3]
+    page.close()
