@@ -29,11 +29,6 @@ HOSTILE = [
     "1. geen lijst",
 ]
 
-MKDOCS = yaml.safe_load(
-    (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "")
-)
-
-
 def to_html(source: str) -> str:
     """Render Markdown with the site's extensions (except the snippet auto-append)."""
     return markdown.markdown(source, extensions=["abbr", "attr_list", "md_in_html", "tables", "pymdownx.escapeall"])

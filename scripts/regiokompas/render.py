@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 from typing import Any
 
@@ -10,7 +9,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import text
-from .models import Source
 
 
 def _finalize(value: Any) -> Any:
@@ -22,11 +20,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, float):
         return Markup(text.dutch_number(value))
     return Markup(text.escape_inline(str(value)))
-
-
-def relative(target: str, page: str) -> Markup:
-    """A link target from ``page`` to ``target`` (both relative to ``docs/``)."""
-    return Markup(posixpath.relpath(target, posixpath.dirname(page) or "."))
 
 
 @cache
@@ -41,13 +34,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["inline"] = text.inline
-    env.filters["block"] = text.block
-    env.filters["cell"] = text.table_cell
     env.filters["number"] = lambda value, decimals=None: Markup(text.dutch_number(value, decimals))
-    env.filters["heading"] = text.heading
     env.filters["id"] = text.anchor
-    env.globals["relative"] = relative
     return env
 
 
@@ -62,8 +50,3 @@ def render(template: str, **context: Any) -> str:
         cleaned.append(line)
     return "\n".join(cleaned).strip() + "\n"
 
-
-def source_label(source: Source, documents: dict[str, str]) -> str:
-    """``Regiovisie Jeugdhulp Twente, 3. Doelen > Opgave 1, p. 11``."""
-    label = f"{documents.get(source.document, source.document)}, {source.section}"
-    return f"{label}, p. {source.page}" if source.page else label
