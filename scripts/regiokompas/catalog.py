@@ -56,9 +56,6 @@ class Catalog:
     def region(self, region_id: str) -> Region:
         return next(region for region in self.regions if region.id == region_id)
 
-    def theme(self, theme_id: str) -> Theme:
-        return next(theme for theme in self.themes if theme.id == theme_id)
-
 
 def _parse(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, YamlFile | None]:
     source, found = read_yaml(path, root)

@@ -97,10 +97,10 @@ class PageTools:
     def value(self, figure: KeyFigure) -> Markup:
         """``9,1 %`` or the document's own wording next to the number."""
         number = text.dutch_number(figure.value)
-        shown = f"{number}\u00a0{figure.unit}" if figure.unit == "%" else f"{number} {figure.unit}"
+        shown = f"{number}%" if figure.unit == "%" else f"{number} {figure.unit}"
         if figure.value_text:
             shown += f" ({figure.value_text})"
-        return text.inline(shown.replace("\u00a0%", "%"))
+        return text.inline(shown)
 
     def table_value(self, value: object) -> Markup:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
