@@ -70,6 +70,19 @@ class Source(Strict):
         description="Paginanummer in de oorspronkelijke PDF, alleen als het zeker is (uit de inhoudsopgave).",
         examples=[11],
     )
+    quote: Text | None = Field(
+        default=None,
+        max_length=600,
+        description=(
+            "Letterlijk citaat uit de genoemde sectie dat de bewering van het item draagt: een zin of zinsdeel. "
+            "`…` verbindt twee stukken. De controle vindt het citaat in de brontekst; alleen witruimte, "
+            "regeleinden, afbreekstreepjes aan het regeleinde en de soort aanhalingstekens mogen verschillen."
+        ),
+        examples=["Wij streven naar een regio waarin elk kind een thuis heeft."],
+    )
+
+
+NoteKind = Literal["document", "conversie", "redactie"]
 
 
 class Sourced(Strict):
@@ -80,6 +93,14 @@ class Sourced(Strict):
         default=None,
         description="Opmerking over de gegevens: tegenstrijdigheid of OCR-fout in het document, keuze van de redactie.",
         examples=["Het document noemt hier 1,9%; dat past niet bij 113.000 van 531.000 inwoners."],
+    )
+    note_kind: NoteKind | None = Field(
+        default=None,
+        description=(
+            "Soort opmerking: `document` (de lezer moet het weten: het document spreekt zichzelf tegen, een cijfer "
+            "is onzeker, iets ontbreekt), `conversie` (fout of verlies door de omzetting van de PDF) of `redactie` "
+            "(hoe de redactie iets heeft afgeleid of gekozen). Alleen `document` staat zichtbaar bij het item."
+        ),
     )
 
 
@@ -207,6 +228,7 @@ class Action(Tagged):
     title: Text | None = Field(default=None, description="Eigen naam van de actie zoals het document die schrijft.")
     text: Text = Field(description="Wat er gebeurt, in eigen woorden.")
     owner: Text | None = Field(default=None, description="Wie het doet, zoals het document het noemt.", examples=["Twentse gemeenten"])
+    owner_stated: bool = Field(default=True, description="`false` als de eigenaar is afgeleid en niet in het document staat.")
     levels: list[Level] = Field(min_length=1, description="Niveau: `lokaal`, `regionaal` en/of `bovenregionaal`.")
     level_stated: bool = Field(default=True, description="`false` als het niveau is afgeleid en niet in het document staat.")
     timing: Text | None = Field(default=None, description="Planning zoals het document die geeft.", examples=["2022"])
@@ -331,6 +353,14 @@ class GlossaryDefinition(Sourced):
     term: Text = Field(description="De term zoals het document hem schrijft.", examples=["Gecertificeerde Instelling"])
     abbreviation: Abbreviation | None = Field(default=None, description="Afkorting zoals het document die geeft.")
     definition: Text = Field(description="Omschrijving in eigen woorden.")
+    basis: Literal["begrippenlijst", "tekst", "gebruikt"] = Field(
+        default="begrippenlijst",
+        description=(
+            "Waar de omschrijving vandaan komt: `begrippenlijst` (de begrippenlijst van het document), `tekst` (de "
+            "lopende tekst legt het begrip uit) of `gebruikt` (het document gebruikt de term zonder hem uit te leggen; "
+            "de pagina toont dan de omschrijving van een andere regio)."
+        ),
+    )
 
 
 class GlossarySource(Strict):
