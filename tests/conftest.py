@@ -64,3 +64,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+
+
+def html_of(source: str) -> str:
+    """Markdown rendered with the site's Markdown extensions (without the snippet auto-append)."""
+    import markdown
+
+    return markdown.markdown(source, extensions=["abbr", "attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.escapeall"])
+
+
+def text_of(source: str) -> str:
+    """What a reader sees of generated Markdown: rendered, tags removed, entities decoded, spaces folded."""
+    import html
+    import re
+
+    rendered = re.sub(r"<[^>]+>", " ", html_of(source))
+    return " ".join(html.unescape(rendered).split())

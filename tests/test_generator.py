@@ -10,23 +10,26 @@ from pathlib import Path
 
 import yaml
 
-from conftest import replace_in
+from conftest import html_of, replace_in, text_of
 from regiokompas.catalog import load_catalog
-from regiokompas.generate import build_pages, generate
+from regiokompas.generate import build_pages, generate, read_site
 
 
-def pages_of(root: Path) -> dict[str, str]:
-    return build_pages(load_catalog(root))
+def pages_of(root: Path, environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated page of ``root``, with history from git and edit links from ``environ``."""
+    catalog = load_catalog(root)
+    return build_pages(catalog, read_site(catalog, root, environ or {}))
 
 
 def test_region_page_shows_every_item_with_its_source(mini: Path) -> None:
     page = pages_of(mini)["regios/alpha.md"]
-    assert "# Regio Alpha" in page
-    assert "### 1. Normaal opgroeien { #alp-p1 }" in page
-    assert '<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\\.' in page
-    assert "Wie: Alpha\\-gemeenten · Niveau: lokaal · Wanneer: 2022" in page
-    assert "Bron: Visie Alpha\\, 2\\. Ambitie &gt; Normaliseren\\, p\\. 8" in page
-    assert "| 9\\,1\\% | 2019 |" in page
+    html, text = html_of(page), text_of(page)
+    assert re.search(r'<h1 id="regio-alpha">Regio Alpha</h1>', html)
+    assert re.search(r'<h3 id="alp-p1">1\. Normaal opgroeien</h3>', html)
+    assert re.search(r'<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\.', html)
+    assert "Wie: Alpha-gemeenten · Niveau: lokaal · Wanneer: 2022" in text
+    assert "Bron: Visie Alpha, 2. Ambitie > Normaliseren, p. 8" in text
+    assert "<td>9,1%</td>\n<td>2019</td>" in html
 
 
 def test_derived_level_is_marked(mini: Path) -> None:
@@ -63,7 +66,7 @@ def test_first_occurrence_of_a_term_is_linked_once_and_not_in_headings(mini: Pat
     page = pages_of(mini)["regios/alpha.md"]
     links = re.findall(r"\[GI\]\(\.\./begrippen/gecertificeerde-instelling\.md\)", page)
     assert len(links) == 1
-    heading = next(line for line in page.splitlines() if line.startswith("### 1."))
+    heading = next(line for line in page.splitlines() if line.startswith("### 1"))
     assert "begrippen" not in heading and "&#71;I" in heading
 
 
@@ -158,11 +161,19 @@ def test_a_build_without_git_history_still_works(mini: Path) -> None:
     assert "Geen versiegeschiedenis beschikbaar" in pages["regios/wijzigingen.md"]
 
 
-def test_edit_link_points_to_the_yaml_file(mini: Path) -> None:
-    catalog = load_catalog(mini)
-    catalog.repo_url = "https://github.com/voorbeeld/regiokompas"
-    page = build_pages(catalog)["regios/alpha.md"]
+def test_edit_link_points_to_the_yaml_file_from_the_workflow_environment(mini: Path) -> None:
+    environ = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "voorbeeld/regiokompas"}
+    page = pages_of(mini, environ)["regios/alpha.md"]
     assert "[Bewerk deze pagina](https://github.com/voorbeeld/regiokompas/edit/main/regions/alpha.yaml)" in page
+
+
+def test_no_edit_link_without_the_workflow_environment(mini: Path) -> None:
+    assert "Bewerk deze pagina" not in pages_of(mini, {})["regios/alpha.md"]
+
+
+def test_no_edit_link_from_a_malformed_environment(mini: Path) -> None:
+    environ = {"GITHUB_SERVER_URL": "javascript:alert(1)//", "GITHUB_REPOSITORY": "a/b"}
+    assert "Bewerk deze pagina" not in pages_of(mini, environ)["regios/alpha.md"]
 
 
 def test_matrix_is_one_html_table_with_a_row_per_theme(mini: Path) -> None:

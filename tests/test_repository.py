@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -62,3 +63,10 @@ def test_workflow_runs_what_make_test_runs() -> None:
     assert "make test" in commands
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+
+
+def test_api_page_documents_every_module_of_the_generator() -> None:
+    listed = set(re.findall(r"^::: regiokompas\.(\w+)$", (ROOT / "docs/beheer/api.md").read_text(encoding="utf-8"), re.M))
+    modules = {path.stem for path in (ROOT / "scripts/regiokompas").glob("*.py")} - {"__init__", "__main__", "mkdocs_hook"}
+    assert modules - listed == set(), "add these modules to docs/beheer/api.md"
+    assert listed - modules == set(), "these modules no longer exist"

@@ -12,7 +12,8 @@ import yaml
 from conftest import replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
-from regiokompas.text import block, escape_inline, heading, inline
+from regiokompas.escape import markdown_text
+from regiokompas.text import block, heading, inline
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -74,8 +75,8 @@ def test_heading_abbreviations_get_no_tooltip() -> None:
     assert re.search(r"<h1[^>]*>Rol van de &#71;I</h1>", html)
 
 
-def test_escape_inline_escapes_every_markdown_character() -> None:
-    assert escape_inline("a*b_c[d](e)") == "a\\*b\\_c\\[d\\]\\(e\\)"
+def test_markdown_text_escapes_every_markdown_character() -> None:
+    assert markdown_text("a*b_c[d](e)") == "a\\*b\\_c\\[d\\]\\(e\\)"
 
 
 def test_hostile_region_text_appears_literally_on_its_page(mini: Path) -> None:

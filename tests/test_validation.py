@@ -117,9 +117,10 @@ def test_duplicate_id_across_files(mini: Path) -> None:
     replace_in(path, "- id: bet-p1-a1", "- id: alp-p1-a1")
     (problem,) = problems_of(mini)
     alpha_line = line_of(mini / "regions/alpha.yaml", "- id: alp-p1-a1")
+    beta_line = line_of(path, "- id: alp-p1-a1")
     assert problem == (
-        f"regions/beta.yaml:{line_of(path, '- id: alp-p1-a1')}: actions[0].id: dubbel id 'alp-p1-a1' "
-        f"(ook in regions/alpha.yaml:{alpha_line}); kies een ander id"
+        f"regions/beta.yaml:{beta_line}: dubbel id 'alp-p1-a1': staat in regions/alpha.yaml:{alpha_line} "
+        f"en in regions/beta.yaml:{beta_line}; kies in een van beide een ander id"
     )
 
 

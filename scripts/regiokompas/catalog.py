@@ -1,27 +1,24 @@
-"""Load every data file, validate it and check the references between files."""
+"""Load every data file, validate it and check the references between files.
+
+Every independent problem of a run is reported once. Two rules keep follow-on noise
+out: references are checked on the data as read (so a file whose fields fail the model
+still has its ids, themes and terms checked), and a check is skipped when a file it
+depends on could not be read at all (a YAML syntax error hides that file's ids).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import problems_from, suggest
-from .models import (
-    Action,
-    Concept,
-    ConceptList,
-    GlossaryDefinition,
-    GlossarySource,
-    Indicator,
-    Region,
-    Source,
-    Theme,
-    ThemeList,
-)
+from . import urls
+from .model_errors import problems_from, suggest
+from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList
 from .problems import Location, Problem, ValidationFailed
 from .yamlfile import YamlFile, read_yaml
 
@@ -30,6 +27,11 @@ CONCEPTS_FILE = Path("glossary/begrippen.yaml")
 REGIONS_DIR = Path("regions")
 SOURCES_DIR = Path("bronnen")
 GLOSSARY_DIR = Path("glossary")
+
+#: Region lists whose items a theme's synthesis statement may cite.
+CITABLE_KINDS = {"principles": "principe", "topics": "onderwerp", "actions": "actie", "indicators": "indicator", "key_figures": "kerncijfer"}
+#: Other region lists whose items have ids.
+OTHER_KINDS = {"milestones": "mijlpaal", "tables": "tabel", "cooperation": "samenwerkingsverband", "documents": "document"}
 
 
 @dataclass
@@ -43,8 +45,6 @@ class Catalog:
     definitions: dict[str, list[tuple[str, GlossaryDefinition]]]
     region_files: dict[str, str] = field(default_factory=dict)
     glossary_files: dict[str, str] = field(default_factory=dict)
-    #: Repository web address for "Bewerk deze pagina" links (``repo_url`` in mkdocs.yml), if any.
-    repo_url: str | None = None
 
     def data_files(self, region_id: str) -> list[str]:
         """The YAML files a region's page is generated from."""
@@ -56,20 +56,27 @@ class Catalog:
     def region(self, region_id: str) -> Region:
         return next(region for region in self.regions if region.id == region_id)
 
+    @cached_property
+    def item_regions(self) -> dict[str, str]:
+        """Item id -> region id, for every item with an id inside a region."""
+        return {
+            item.id: region.id
+            for region in self.regions
+            for _, item in walk(region)
+            if item is not region and isinstance(getattr(item, "id", None), str)
+        }
 
-def _parse(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, YamlFile | None]:
-    source, found = read_yaml(path, root)
-    problems.extend(found)
-    if source is None:
-        return None, None
-    if source.data is None:
-        problems.append(source.problem((), "het bestand is leeg"))
-        return None, source
-    try:
-        return model.model_validate(source.data), source
-    except ValidationError as error:
-        problems.extend(problems_from(error, source, model))
-        return None, source
+    @cached_property
+    def document_titles(self) -> dict[str, str]:
+        return {document.id: document.title for region in self.regions for document in region.documents}
+
+    @cached_property
+    def theme_names(self) -> dict[str, str]:
+        return {theme.id: theme.name for theme in self.themes}
+
+    @cached_property
+    def abbreviations(self) -> list[str]:
+        return [abbreviation for concept in self.concepts for abbreviation in concept.abbreviations]
 
 
 def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
@@ -83,80 +90,331 @@ def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
             yield from walk(item, location + (number,))
 
 
+def walk_raw(value: Any, location: Location = ()) -> Iterator[tuple[Location, dict[str, Any]]]:
+    """Every mapping inside data as read from YAML, with its location."""
+    stack: list[tuple[Location, Any]] = [(location, value)]
+    while stack:
+        where, current = stack.pop()
+        if isinstance(current, dict):
+            yield where, current
+            stack.extend((where + (key,), item) for key, item in reversed(list(current.items())))
+        elif isinstance(current, list):
+            stack.extend((where + (number,), item) for number, item in reversed(list(enumerate(current))))
+
+
+def _strings(value: Any) -> list[tuple[int, str]]:
+    """``(index, text)`` of the strings in a list read from YAML (other values are the model's concern)."""
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else []
+
+
+@dataclass
+class _File:
+    """One data file as read: its YAML (None after a syntax error) and its model (None if invalid)."""
+
+    path: Path
+    yaml: YamlFile | None
+    model: Any = None
+
+    @property
+    def data(self) -> Any:
+        return self.yaml.data if self.yaml is not None else None
+
+    @property
+    def readable(self) -> bool:
+        return self.yaml is not None
+
+
+def _parse(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]) -> _File:
+    source, found = read_yaml(path, root)
+    problems.extend(found)
+    if source is None:
+        return _File(path, None)
+    if source.data is None:
+        problems.append(source.problem((), "het bestand is leeg"))
+        return _File(path, None)
+    if not isinstance(source.data, dict):
+        problems.append(source.problem((), "het bestand moet met velden beginnen ('sleutel: waarde'), niet met een lijst of tekst"))
+        return _File(path, None)
+    try:
+        return _File(path, source, model.model_validate(source.data))
+    except ValidationError as error:
+        problems.extend(problems_from(error, source, model))
+        return _File(path, source)
+
+
+def _data_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The ``*.yaml`` files of ``folder``; a ``.yml`` file or a folder named ``*.yaml`` is a problem."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        relative = path.relative_to(root).as_posix()
+        if path.suffix == ".yml":
+            problems.append(Problem(relative, 1, "", f"gebruik de extensie .yaml; hernoem het bestand naar {path.stem}.yaml"))
+        elif path.suffix == ".yaml":
+            found.append(path)
+    return found
+
+
 def load_catalog(root: Path) -> Catalog:
     """Read and validate all data under ``root``; raise ValidationFailed with every problem."""
     problems: list[Problem] = []
-    theme_list, theme_file = _parse(root / THEMES_FILE, root, ThemeList, problems) if (root / THEMES_FILE).exists() else (None, None)
-    if not (root / THEMES_FILE).exists():
+    themes = _parse(root / THEMES_FILE, root, ThemeList, problems) if (root / THEMES_FILE).exists() else None
+    if themes is None:
         problems.append(Problem(THEMES_FILE.as_posix(), 1, "", "de themalijst ontbreekt; maak dit bestand aan"))
-    themes: list[Theme] = theme_list.themes if theme_list else []
-    theme_ids = {theme.id for theme in themes}
-
-    regions: list[tuple[Region, YamlFile]] = []
-    broken: set[str] = set()  # files that failed: skip checks that would only echo their failure
-    for path in sorted((root / REGIONS_DIR).glob("*.yaml")):
-        region, source = _parse(path, root, Region, problems)
-        if region is None:
-            broken.add(path.stem)
-        if region is not None and source is not None:
-            if region.id != path.stem:
-                broken.add(path.stem)
-                problems.append(source.problem(("id",), f"id '{region.id}' moet gelijk zijn aan de bestandsnaam; gebruik '{path.stem}'"))
-            regions.append((region, source))
+    regions = [_parse(path, root, Region, problems) for path in _data_files(root / REGIONS_DIR, root, problems)]
     if not regions and not problems:
         problems.append(Problem(REGIONS_DIR.as_posix(), 1, "", "geen regiobestanden gevonden"))
+    concepts_file = _parse(root / CONCEPTS_FILE, root, ConceptList, problems) if (root / CONCEPTS_FILE).exists() else None
+    glossaries = [
+        _parse(path, root, GlossarySource, problems)
+        for path in _data_files(root / GLOSSARY_DIR, root, problems)
+        if path.name != CONCEPTS_FILE.name
+    ]
 
-    concept_list = None
-    concepts_file = None
-    if (root / CONCEPTS_FILE).exists():
-        concept_list, concepts_file = _parse(root / CONCEPTS_FILE, root, ConceptList, problems)
-    glossary_sources: list[tuple[GlossarySource, YamlFile]] = []
-    for path in sorted((root / GLOSSARY_DIR).glob("*.yaml")):
-        if path.name == CONCEPTS_FILE.name:
-            continue
-        glossary, source = _parse(path, root, GlossarySource, problems)
-        if glossary is None:
-            broken.add("glossary")
-        if glossary is not None and source is not None:
-            glossary_sources.append((glossary, source))
-
-    concepts = _merge_concepts(concept_list, concepts_file, glossary_sources, problems)
-    concept_ids = {concept.id for concept in concepts}
+    references = _References.collect(themes, regions, concepts_file, glossaries)
     seeds = {path.name for path in (root / SOURCES_DIR).glob("*.txt")} if (root / SOURCES_DIR).is_dir() else None
-    _check_regions(regions, theme_ids, concept_ids if "glossary" not in broken else None, seeds, problems)
-    definitions = _check_glossary(glossary_sources, {r.id: r for r, _ in regions}, broken, problems)
-    if concept_list is not None and concepts_file is not None and "glossary" not in broken:
-        _check_concepts(concept_list, concepts_file, theme_ids, concept_ids, definitions, problems)
-    if theme_list is not None and theme_file is not None:
-        _check_themes(theme_list, theme_file, regions, check_refs=not broken - {"glossary"}, problems=problems)
+    for region in regions:
+        _check_region(region, references, seeds, problems)
+    problems.extend(references.duplicate_problems())
+    for glossary in glossaries:
+        _check_glossary(glossary, references, problems)
+    if concepts_file is not None and concepts_file.readable:
+        _check_concepts(concepts_file, references, problems)
+    if themes is not None and themes.readable:
+        _check_themes(themes, references, problems)
     if problems:
         raise ValidationFailed(problems)
-    ordered = sorted(regions, key=lambda pair: pair[0].name.casefold())
+
+    assert themes is not None and themes.model is not None
+    valid_regions = sorted(((file.model, file.yaml) for file in regions), key=lambda pair: pair[0].name.casefold())
+    valid_glossaries = [(file.model, file.yaml) for file in glossaries]
+    concept_list = concepts_file.model if concepts_file is not None else None
     return Catalog(
         root=root,
-        themes=themes,
-        regions=[region for region, _ in ordered],
-        concepts=sorted(concepts, key=lambda concept: concept.term.casefold()),
-        definitions=definitions,
-        region_files={region.id: source.name for region, source in ordered},
-        glossary_files={glossary.region: source.name for glossary, source in glossary_sources},
+        themes=themes.model.themes,
+        regions=[region for region, _ in valid_regions],
+        concepts=sorted(_merge_concepts(concept_list, valid_glossaries), key=lambda concept: concept.term.casefold()),
+        definitions=_definitions(valid_glossaries),
+        region_files={region.id: source.name for region, source in valid_regions},
+        glossary_files={glossary.region: source.name for glossary, source in valid_glossaries},
     )
 
 
-def _merge_concepts(
-    concept_list: ConceptList | None,
-    concepts_file: YamlFile | None,
-    glossary_sources: list[tuple[GlossarySource, YamlFile]],
-    problems: list[Problem],
-) -> list[Concept]:
+@dataclass
+class _References:
+    """The ids every reference may point at, collected from the data as read.
+
+    A set is ``None`` when a file that would contribute to it could not be read at all: a
+    reference into it cannot be judged, so it is not reported.
+    """
+
+    theme_ids: set[str] | None
+    concept_ids: set[str] | None
+    region_ids: set[str] | None
+    #: item id -> (kind key, file name, line) for every region item with an id
+    items: dict[str, tuple[str, str, int]] | None
+    #: region id -> its document ids
+    documents: dict[str, set[str]] = field(default_factory=dict)
+    #: concepts that some glossary defines (None when a glossary could not be read)
+    defined: set[str] | None = None
+    _duplicates: list[tuple[str, str, int, str, int]] = field(default_factory=list)
+
+    @classmethod
+    def collect(cls, themes: _File | None, regions: list[_File], concepts: _File | None, glossaries: list[_File]) -> _References:
+        theme_ids = None
+        if themes is not None and themes.readable:
+            theme_ids = {theme["id"] for _, theme in _items(themes.data, "themes") if isinstance(theme.get("id"), str)}
+        readable_glossaries = all(file.readable for file in glossaries) and (concepts is None or concepts.readable)
+        concept_ids: set[str] | None = None
+        defined: set[str] | None = None
+        if readable_glossaries:
+            concept_ids = {c["id"] for _, c in _items(concepts.data, "concepts") if isinstance(c.get("id"), str)} if concepts else set()
+            defined = {e["concept"] for file in glossaries for _, e in _items(file.data, "entries") if isinstance(e.get("concept"), str)}
+            concept_ids |= defined
+        references = cls(theme_ids, concept_ids, None, None, defined=defined)
+        if all(file.readable for file in regions):
+            references.region_ids = {file.path.stem for file in regions}
+            references.items = {}
+        for file in regions:
+            if file.readable:
+                references._collect_items(file)
+        return references
+
+    def _collect_items(self, file: _File) -> None:
+        assert file.yaml is not None
+        region_id = file.path.stem
+        self.documents[region_id] = {d["id"] for _, d in _items(file.data, "documents") if isinstance(d.get("id"), str)}
+        for kind in (*CITABLE_KINDS, *OTHER_KINDS):
+            for location, item in _items(file.data, kind):
+                item_id = item.get("id")
+                if not isinstance(item_id, str):
+                    continue
+                line = file.yaml.line_of(location + ("id",))
+                if self.items is not None:
+                    if item_id in self.items:
+                        _, first_file, first_line = self.items[item_id]
+                        self._duplicates.append((item_id, first_file, first_line, file.yaml.name, line))
+                        continue
+                    self.items[item_id] = (kind, file.yaml.name, line)
+
+    def duplicate_problems(self) -> list[Problem]:
+        return [
+            Problem(second, second_line, "", f"dubbel id '{item_id}': staat in {first}:{first_line} en in {second}:{second_line}; kies in een van beide een ander id")
+            for item_id, first, first_line, second, second_line in self._duplicates
+        ]
+
+
+def _items(data: Any, key: str) -> list[tuple[Location, dict[str, Any]]]:
+    """The mappings in the list ``data[key]``, with their locations."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return [((key, number), item) for number, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _check_region(file: _File, references: _References, seeds: set[str] | None, problems: list[Problem]) -> None:
+    if not file.readable:
+        return
+    source, data = file.yaml, file.data
+    assert source is not None
+    region_id = file.path.stem
+    if isinstance(data.get("id"), str) and data["id"] != region_id:
+        problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{region_id}'"))
+    if region_id in urls.RESERVED["region"]:
+        problems.append(source.problem(("id",), f"'{region_id}' is de naam van een pagina van de site; kies een andere naam voor het bestand en het id"))
+    document_ids = references.documents.get(region_id, set())
+    for location, document in _items(data, "documents"):
+        seed = document.get("seed")
+        if seeds is not None and isinstance(seed, str) and seed not in seeds:
+            problems.append(
+                source.problem(location + ("seed",), f"brondocument '{seed}' staat niet in bronnen/{suggest(seed, seeds)}; zet de tekstversie van het document in bronnen/")
+            )
+    parents = {item["id"] for kind in ("principles", "topics") for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
+    for location, item in walk_raw(data):
+        cited = item.get("source")
+        if isinstance(cited, dict) and isinstance(cited.get("document"), str) and cited["document"] not in document_ids:
+            problems.append(
+                source.problem(
+                    location + ("source", "document"),
+                    f"onbekend document '{cited['document']}'{suggest(cited['document'], document_ids)}; bekende documenten: {', '.join(sorted(document_ids))}",
+                )
+            )
+        if references.theme_ids is not None:
+            for index, theme in _strings(item.get("themes")):
+                if theme not in references.theme_ids:
+                    problems.append(source.problem(location + ("themes", index), f"onbekend thema '{theme}'{suggest(theme, references.theme_ids)}"))
+        if references.concept_ids is not None:
+            for index, term in _strings(item.get("terms")):
+                if term not in references.concept_ids:
+                    problems.append(
+                        source.problem(
+                            location + ("terms", index),
+                            f"onbekend begrip '{term}'{suggest(term, references.concept_ids)}; voeg het toe aan glossary/ of verwijder de verwijzing",
+                        )
+                    )
+        parent = item.get("parent")
+        if location[:1] in (("actions",), ("indicators",)) and len(location) == 2 and isinstance(parent, str) and parent not in parents:
+            problems.append(source.problem(location + ("parent",), f"onbekend principe of onderwerp '{parent}'{suggest(parent, parents)}"))
+
+
+def _check_glossary(file: _File, references: _References, problems: list[Problem]) -> None:
+    if not file.readable:
+        return
+    source, data = file.yaml, file.data
+    assert source is not None
+    region_id = data.get("region")
+    if not isinstance(region_id, str):
+        return
+    if references.region_ids is not None and region_id not in references.region_ids:
+        problems.append(source.problem(("region",), f"onbekende regio '{region_id}'{suggest(region_id, references.region_ids)}"))
+        return
+    if region_id not in references.documents:
+        return  # the region file could not be read: its documents are unknown
+    document_ids = references.documents[region_id]
+    for location, entry in _items(data, "entries"):
+        concept = entry.get("concept")
+        if isinstance(concept, str) and concept in urls.RESERVED["concept"]:
+            problems.append(source.problem(location + ("concept",), f"'{concept}' is de naam van een pagina van de site; kies een ander begrip-id"))
+        cited = entry.get("source")
+        if isinstance(cited, dict) and isinstance(cited.get("document"), str) and cited["document"] not in document_ids:
+            problems.append(
+                source.problem(location + ("source", "document"), f"onbekend document '{cited['document']}'{suggest(cited['document'], document_ids)}")
+            )
+
+
+def _check_concepts(file: _File, references: _References, problems: list[Problem]) -> None:
+    source, data = file.yaml, file.data
+    assert source is not None
+    seen: set[str] = set()
+    owner: dict[str, str] = {}
+    for location, concept in _items(data, "concepts"):
+        concept_id = concept.get("id")
+        if not isinstance(concept_id, str):
+            continue
+        if concept_id in seen:
+            problems.append(source.problem(location + ("id",), f"dubbel begrip-id '{concept_id}'; voeg de twee items samen"))
+        seen.add(concept_id)
+        if concept_id in urls.RESERVED["concept"]:
+            problems.append(source.problem(location + ("id",), f"'{concept_id}' is de naam van een pagina van de site; kies een ander begrip-id"))
+        if references.defined is not None and concept_id not in references.defined:
+            problems.append(
+                source.problem(location + ("id",), f"begrip '{concept_id}' heeft geen definitie van een regio; voeg er een toe in glossary/<regio>.yaml")
+            )
+        if references.concept_ids is not None:
+            for index, related in _strings(concept.get("related")):
+                if related not in references.concept_ids:
+                    problems.append(source.problem(location + ("related", index), f"onbekend begrip '{related}'{suggest(related, references.concept_ids)}"))
+        if references.theme_ids is not None:
+            for index, theme in _strings(concept.get("themes")):
+                if theme not in references.theme_ids:
+                    problems.append(source.problem(location + ("themes", index), f"onbekend thema '{theme}'{suggest(theme, references.theme_ids)}"))
+        for index, abbreviation in _strings(concept.get("abbreviations")):
+            key = abbreviation.casefold()
+            if key in owner and owner[key] != concept_id:
+                problems.append(
+                    source.problem(
+                        location + ("abbreviations", index),
+                        f"afkorting '{abbreviation}' hoort al bij begrip '{owner[key]}'; een afkorting mag bij één begrip horen",
+                    )
+                )
+            owner.setdefault(key, concept_id)
+
+
+def _check_themes(file: _File, references: _References, problems: list[Problem]) -> None:
+    source, data = file.yaml, file.data
+    assert source is not None
+    seen: set[str] = set()
+    for location, theme in _items(data, "themes"):
+        theme_id = theme.get("id")
+        if isinstance(theme_id, str):
+            if theme_id in seen:
+                problems.append(source.problem(location + ("id",), f"dubbel thema-id '{theme_id}'; kies een ander id"))
+            if theme_id in urls.RESERVED["theme"]:
+                problems.append(source.problem(location + ("id",), f"'{theme_id}' is de naam van een pagina van de site; kies een ander thema-id"))
+            seen.add(theme_id)
+        if references.items is None:
+            continue
+        for statement_location, statement in _items(theme, "synthesis"):
+            for ref_index, ref in _strings(statement.get("refs")):
+                where = location + statement_location + ("refs", ref_index)
+                found = references.items.get(ref)
+                if found is None:
+                    citable = [item for item, (kind, _, _) in references.items.items() if kind in CITABLE_KINDS]
+                    problems.append(
+                        source.problem(where, f"onbekend item '{ref}'{suggest(ref, citable)}; verwijs naar het id van een principe, onderwerp, actie, indicator of kerncijfer")
+                    )
+                elif found[0] not in CITABLE_KINDS:
+                    problems.append(
+                        source.problem(
+                            where,
+                            f"'{ref}' is een {OTHER_KINDS[found[0]]}; een onderbouwing verwijst naar een principe, onderwerp, actie, indicator of kerncijfer",
+                        )
+                    )
+
+
+def _merge_concepts(concept_list: ConceptList | None, glossaries: list[tuple[GlossarySource, YamlFile]]) -> list[Concept]:
     """Concepts from begrippen.yaml, plus concepts only named by a region's glossary."""
-    concepts: dict[str, Concept] = {}
-    if concept_list is not None and concepts_file is not None:
-        for number, concept in enumerate(concept_list.concepts):
-            if concept.id in concepts:
-                problems.append(concepts_file.problem(("concepts", number, "id"), f"dubbel begrip-id '{concept.id}'; voeg de twee items samen"))
-            concepts[concept.id] = concept
-    for glossary, _ in glossary_sources:
+    concepts: dict[str, Concept] = {concept.id: concept for concept in concept_list.concepts} if concept_list else {}
+    for glossary, _ in glossaries:
         for entry in glossary.entries:
             if entry.concept not in concepts:
                 concepts[entry.concept] = Concept(
@@ -168,138 +426,9 @@ def _merge_concepts(
     return list(concepts.values())
 
 
-def _check_regions(
-    regions: list[tuple[Region, YamlFile]],
-    theme_ids: set[str],
-    concept_ids: set[str] | None,
-    seeds: set[str] | None,
-    problems: list[Problem],
-) -> None:
-    seen_ids: dict[str, str] = {}
-    for region, source in regions:
-        document_ids = [document.id for document in region.documents]
-        for number, document in enumerate(region.documents):
-            if seeds is not None and document.seed not in seeds:
-                problems.append(
-                    source.problem(
-                        ("documents", number, "seed"),
-                        f"brondocument '{document.seed}' staat niet in bronnen/{suggest(document.seed, seeds)}; "
-                        "zet de tekstversie van het document in bronnen/",
-                    )
-                )
-        parents = {item.id for item in [*region.principles, *region.topics]}
-        for location, item in walk(region):
-            item_id = getattr(item, "id", None)
-            if isinstance(item_id, str) and location:
-                where = f"{source.name}:{source.line_of(location + ('id',))}"
-                if item_id in seen_ids:
-                    problems.append(
-                        source.problem(location + ("id",), f"dubbel id '{item_id}' (ook in {seen_ids[item_id]}); kies een ander id")
-                    )
-                else:
-                    seen_ids[item_id] = where
-            if isinstance(item, Source) and item.document not in document_ids:
-                problems.append(
-                    source.problem(
-                        location + ("document",),
-                        f"onbekend document '{item.document}'{suggest(item.document, document_ids)}; "
-                        f"bekende documenten: {', '.join(document_ids)}",
-                    )
-                )
-            for number, theme in enumerate(getattr(item, "themes", []) or []):
-                if isinstance(theme, str) and theme not in theme_ids:
-                    problems.append(
-                        source.problem(location + ("themes", number), f"onbekend thema '{theme}'{suggest(theme, theme_ids)}")
-                    )
-            for number, term in enumerate(getattr(item, "terms", []) or []):
-                if concept_ids is not None and term not in concept_ids:
-                    problems.append(
-                        source.problem(
-                            location + ("terms", number),
-                            f"onbekend begrip '{term}'{suggest(term, concept_ids)}; voeg het toe aan glossary/ of verwijder de verwijzing",
-                        )
-                    )
-            if isinstance(item, (Action, Indicator)) and item.parent is not None and item.parent not in parents:
-                problems.append(
-                    source.problem(
-                        location + ("parent",),
-                        f"onbekend principe of onderwerp '{item.parent}'{suggest(item.parent, parents)}",
-                    )
-                )
-
-
-def _check_glossary(
-    glossary_sources: list[tuple[GlossarySource, YamlFile]], regions: dict[str, Region], broken: set[str], problems: list[Problem]
-) -> dict[str, list[tuple[str, GlossaryDefinition]]]:
+def _definitions(glossaries: list[tuple[GlossarySource, YamlFile]]) -> dict[str, list[tuple[str, GlossaryDefinition]]]:
     definitions: dict[str, list[tuple[str, GlossaryDefinition]]] = defaultdict(list)
-    for glossary, source in glossary_sources:
-        region = regions.get(glossary.region)
-        if region is None and glossary.region in broken:
-            continue
-        if region is None:
-            problems.append(source.problem(("region",), f"onbekende regio '{glossary.region}'{suggest(glossary.region, regions)}"))
-            continue
-        document_ids = [document.id for document in region.documents]
-        for number, entry in enumerate(glossary.entries):
-            if entry.source.document not in document_ids:
-                problems.append(
-                    source.problem(
-                        ("entries", number, "source", "document"),
-                        f"onbekend document '{entry.source.document}'{suggest(entry.source.document, document_ids)}",
-                    )
-                )
+    for glossary, _ in glossaries:
+        for entry in glossary.entries:
             definitions[entry.concept].append((glossary.region, entry))
     return dict(sorted(definitions.items()))
-
-
-def _check_concepts(
-    concept_list: ConceptList,
-    source: YamlFile,
-    theme_ids: set[str],
-    concept_ids: set[str],
-    definitions: dict[str, list[tuple[str, GlossaryDefinition]]],
-    problems: list[Problem],
-) -> None:
-    owner: dict[str, str] = {}
-    for number, concept in enumerate(concept_list.concepts):
-        location = ("concepts", number)
-        if concept.id not in definitions:
-            problems.append(
-                source.problem(location + ("id",), f"begrip '{concept.id}' heeft geen definitie van een regio; voeg er een toe in glossary/<regio>.yaml")
-            )
-        for index, related in enumerate(concept.related):
-            if related not in concept_ids:
-                problems.append(source.problem(location + ("related", index), f"onbekend begrip '{related}'{suggest(related, concept_ids)}"))
-        for index, theme in enumerate(concept.themes):
-            if theme not in theme_ids:
-                problems.append(source.problem(location + ("themes", index), f"onbekend thema '{theme}'{suggest(theme, theme_ids)}"))
-        for index, abbreviation in enumerate(concept.abbreviations):
-            key = abbreviation.casefold()
-            if key in owner and owner[key] != concept.id:
-                problems.append(
-                    source.problem(
-                        location + ("abbreviations", index),
-                        f"afkorting '{abbreviation}' hoort al bij begrip '{owner[key]}'; een afkorting mag bij één begrip horen",
-                    )
-                )
-            owner[key] = concept.id
-
-
-def _check_themes(
-    theme_list: ThemeList, source: YamlFile, regions: list[tuple[Region, YamlFile]], check_refs: bool, problems: list[Problem]
-) -> None:
-    seen: set[str] = set()
-    item_ids = {item.id for region, _ in regions for _, item in walk(region) if isinstance(getattr(item, "id", None), str)}
-    for number, theme in enumerate(theme_list.themes):
-        if theme.id in seen:
-            problems.append(source.problem(("themes", number, "id"), f"dubbel thema-id '{theme.id}'; kies een ander id"))
-        seen.add(theme.id)
-        for index, synthesis in enumerate(theme.synthesis if check_refs else []):
-            for ref_index, ref in enumerate(synthesis.refs):
-                if ref not in item_ids:
-                    problems.append(
-                        source.problem(
-                            ("themes", number, "synthesis", index, "refs", ref_index),
-                            f"onbekend item '{ref}'{suggest(ref, item_ids)}; verwijs naar het id van een principe, actie, indicator of cijfer",
-                        )
-                    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .text import dutch_number
+from .dutch import dutch_number
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import urls
 from .catalog import Catalog
 from .charts import Bar, Span, bar_chart, timeline_chart
+from .context import SiteContext
+from .dutch import dutch_date
 from .glossary import TermIndex
 from .models import Action, Indicator, Principle, Region, Theme, Topic
-from .pagetools import PageTools, dutch_date
+from .pagetools import page_context
 from .render import render
 
 
@@ -69,22 +72,21 @@ def theme_matrix(catalog: Catalog) -> list[tuple[Theme, list[ThemeCell]]]:
     return [(theme, [theme_cell(region, theme.id) for region in catalog.regions]) for theme in catalog.themes]
 
 
-def item_targets(catalog: Catalog) -> dict[str, tuple[str, str]]:
-    """Item id -> (page, label) for links from synthesis statements."""
-    targets: dict[str, tuple[str, str]] = {}
+def item_labels(catalog: Catalog) -> dict[str, str]:
+    """Item id -> "Region: title" for links from synthesis statements (the items they may cite)."""
+    labels: dict[str, str] = {}
     for region in catalog.regions:
-        page = f"regios/{region.id}.md"
         for principle in region.principles:
-            targets[principle.id] = (page, f"{region.name}: {principle.title}")
+            labels[principle.id] = f"{region.name}: {principle.title}"
         for topic in region.topics:
-            targets[topic.id] = (page, f"{region.name}: {topic.title}")
+            labels[topic.id] = f"{region.name}: {topic.title}"
         for action in region.actions:
-            targets[action.id] = (page, f"{region.name}: {action.title or shorten(action.text, 70)}")
+            labels[action.id] = f"{region.name}: {action.title or shorten(action.text, 70)}"
         for indicator in region.indicators:
-            targets[indicator.id] = (page, f"{region.name}: {indicator.name}")
+            labels[indicator.id] = f"{region.name}: {indicator.name}"
         for figure in region.key_figures:
-            targets[figure.id] = (page, f"{region.name}: {figure.label}")
-    return targets
+            labels[figure.id] = f"{region.name}: {figure.label}"
+    return labels
 
 
 def _key_figure_chart(catalog: Catalog):
@@ -139,47 +141,37 @@ def _date_position(value: str) -> float:
     return float(year)
 
 
-def comparison_pages(catalog: Catalog, index: TermIndex) -> dict[str, str]:
+def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str]:
     """The matrix, one page per theme and the comparison pages."""
     matrix = theme_matrix(catalog)
-    targets = item_targets(catalog)
+    labels = item_labels(catalog)
+
+    def context(page: str, link_terms: bool = False) -> dict:
+        return page_context(catalog, page, index, link_terms)
+
     pages: dict[str, str] = {}
-    pages["themas/index.md"] = render(
-        "matrix.md.j2", t=PageTools(catalog, "themas/index.md", index, link_terms=False), matrix=matrix, regions=catalog.regions
-    )
+    pages[urls.matrix()] = render("matrix.md.j2", **context(urls.matrix()), matrix=matrix, regions=catalog.regions)
     for theme, cells in matrix:
-        page = f"themas/{theme.id}.md"
-        pages[page] = render("theme.md.j2", t=PageTools(catalog, page, index), theme=theme, cells=cells, targets=targets)
+        page = urls.theme(theme.id)
+        pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)
-    pages["vergelijking/kerncijfers.md"] = render(
-        "key_figures.md.j2",
-        t=PageTools(catalog, "vergelijking/kerncijfers.md", index, link_terms=False),
-        regions=catalog.regions,
-        chart=chart,
-        bars=bars,
+    pages[urls.key_figures()] = render(
+        "key_figures.md.j2", **context(urls.key_figures()), regions=catalog.regions, chart=chart, bars=bars
     )
-    indicator_rows = [(theme, [c for c in cells if c.indicators]) for theme, cells in matrix]
-    pages["vergelijking/indicatoren.md"] = render(
+    pages[urls.indicators()] = render(
         "indicators.md.j2",
-        t=PageTools(catalog, "vergelijking/indicatoren.md", index, link_terms=False),
-        rows=indicator_rows,
-        regions=catalog.regions,
+        **context(urls.indicators()),
+        rows=[(theme, [cell for cell in cells if cell.indicators]) for theme, cells in matrix],
+        without_indicator=[theme for theme, cells in matrix if not any(cell.indicators for cell in cells)],
     )
     milestones = sorted(
         ((milestone.date, region, milestone) for region in catalog.regions for milestone in region.milestones),
         key=lambda entry: (entry[0], entry[1].name, entry[2].id),
     )
-    pages["vergelijking/tijdlijn.md"] = render(
-        "timeline.md.j2",
-        t=PageTools(catalog, "vergelijking/tijdlijn.md", index, link_terms=False),
-        chart=_timeline(catalog),
-        milestones=milestones,
-        regions=catalog.regions,
+    pages[urls.timeline()] = render(
+        "timeline.md.j2", **context(urls.timeline()), chart=_timeline(catalog), milestones=milestones, regions=catalog.regions
     )
-    pages["vergelijking/naast-elkaar.md"] = render(
-        "side_by_side.md.j2",
-        t=PageTools(catalog, "vergelijking/naast-elkaar.md", index, link_terms=False),
-        matrix=matrix,
-        regions=catalog.regions,
+    pages[urls.side_by_side()] = render(
+        "side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions
     )
     return pages

@@ -6,26 +6,27 @@ written, so ``mkdocs serve`` does not rebuild in a loop and output is stable.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
+from .context import SiteContext, read_context
 from .glossary import TermIndex
-
-#: Folders under ``docs/`` that belong to the generator (git-ignored, rewritten on every run).
-GENERATED_DIRS = ("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes")
+from .urls import GENERATED_DIRS
 
 
-def build_pages(catalog: Catalog) -> dict[str, str | bytes]:
-    """Every generated file: path relative to ``docs/`` -> content."""
+def build_pages(catalog: Catalog, site: SiteContext | None = None) -> dict[str, str | bytes]:
+    """Every generated file: path relative to ``docs/`` -> content. A pure function of its inputs."""
     from .comparison_pages import comparison_pages
     from .glossary_pages import glossary_pages
     from .regions_pages import region_pages
     from .schema import schema_pages
 
+    site = site or SiteContext()
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
     for builder in (region_pages, comparison_pages, glossary_pages, schema_pages):
-        for path, content in builder(catalog, index).items():
+        for path, content in builder(catalog, index, site).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")
             pages[path] = content
@@ -54,8 +55,16 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
     return changed
 
 
-def generate(root: Path, docs: Path | None = None, repo_url: str | None = None) -> list[str]:
-    """Validate the data under ``root`` and write the generated pages into ``docs``."""
+def read_site(catalog: Catalog, root: Path, environ: Mapping[str, str] | None = None) -> SiteContext:
+    """The site context for the catalog's data files: edit links from ``environ``, history from git."""
+    return read_context(root, [*catalog.region_files.values(), *catalog.glossary_files.values()], environ)
+
+
+def generate(root: Path, docs: Path | None = None, environ: Mapping[str, str] | None = None) -> list[str]:
+    """Validate the data under ``root`` and write the generated pages into ``docs``.
+
+    The entry point for the MkDocs hook and the command line: it reads the site context
+    (edit links from ``environ``, history from git) and hands it to the page builders.
+    """
     catalog = load_catalog(root)
-    catalog.repo_url = repo_url
-    return write_pages(build_pages(catalog), docs or root / "docs")
+    return write_pages(build_pages(catalog, read_site(catalog, root, environ)), docs or root / "docs")

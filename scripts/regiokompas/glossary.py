@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from .models import Concept
-from .text import escape_inline
-
-
-def concept_page(concept_id: str) -> str:
-    """The generated page of a concept, relative to ``docs/``."""
-    return f"begrippen/{concept_id}.md"
+from . import urls
+from .escape import markdown_text, tooltip
 
 
 def surface_forms(concept: Concept) -> list[str]:
@@ -74,14 +69,14 @@ class PageLinker:
         pieces = []
         position = 0
         for start, end, concept_id in self.index.find(text):
-            if concept_id in self.linked or concept_page(concept_id) == self.page:
+            if concept_id in self.linked or urls.concept(concept_id) == self.page:
                 continue
             self.linked.add(concept_id)
-            target = posixpath.relpath(concept_page(concept_id), posixpath.dirname(self.page) or ".")
-            pieces.append(escape_inline(text[position:start]))
-            pieces.append(f"[{escape_inline(text[start:end])}]({target})")
+            target = urls.relative(urls.concept(concept_id), self.page)
+            pieces.append(markdown_text(text[position:start]))
+            pieces.append(f"[{markdown_text(text[start:end])}]({target})")
             position = end
-        pieces.append(escape_inline(text[position:]))
+        pieces.append(markdown_text(text[position:]))
         return "".join(pieces)
 
 
@@ -90,6 +85,5 @@ def abbreviation_definitions(concepts: list[Concept]) -> Markup:
     lines = []
     for concept in sorted(concepts, key=lambda item: item.id):
         for abbreviation in concept.abbreviations:
-            title = " ".join(concept.term.replace("]", ")").split())
-            lines.append(f"*[{abbreviation}]: {title}")
+            lines.append(f"*[{abbreviation}]: {tooltip(concept.term)}")
     return Markup("\n".join(sorted(set(lines))) + "\n")

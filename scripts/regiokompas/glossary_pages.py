@@ -8,13 +8,13 @@ import json
 import unicodedata
 from collections import defaultdict
 
+from . import urls
 from .catalog import Catalog, walk
-from .glossary import TermIndex, abbreviation_definitions, concept_page
+from .context import SiteContext
+from .glossary import TermIndex, abbreviation_definitions
 from .models import Concept
-from .pagetools import PageTools
+from .pagetools import page_context
 from .render import render
-
-ABBREVIATIONS_FILE = "includes/abbreviations.md"
 
 
 def initial(term: str) -> str:
@@ -23,11 +23,15 @@ def initial(term: str) -> str:
     return letter if "A" <= letter <= "Z" else "#"
 
 
-def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str, str]]]:
-    """Concept id -> [(page, anchor, label)] of region items that name or mention it."""
+def letter_anchor(letter: str) -> str:
+    """The anchor of a letter section of the A-Z index: ``letter-a``, ``letter-overig`` for '#'."""
+    return f"letter-{letter.lower()}" if letter != "#" else "letter-overig"
+
+
+def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str]]]:
+    """Concept id -> [(item id, label)] of region items that name or mention it, by item page and id."""
     found: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     for region in catalog.regions:
-        page = f"regios/{region.id}.md"
         for _, item in walk(region):
             item_id = getattr(item, "id", None)
             title = getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "label", None)
@@ -37,8 +41,8 @@ def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str,
             mentioned = {concept for text in texts for _, _, concept in index.find(text)}
             mentioned.update(getattr(item, "terms", []) or [])
             for concept in mentioned:
-                found[concept][(page, item_id)] = f"{region.name}: {title}"
-    return {concept: [(page, anchor, label) for (page, anchor), label in sorted(entries.items())] for concept, entries in found.items()}
+                found[concept][urls.item(region.id, item_id)] = f"{region.name}: {title}"
+    return {concept: [(anchor, label) for (_, anchor), label in sorted(entries.items())] for concept, entries in found.items()}
 
 
 def _rows(catalog: Catalog) -> list[dict[str, str]]:
@@ -97,7 +101,7 @@ def json_text(catalog: Catalog) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def glossary_pages(catalog: Catalog, index: TermIndex) -> dict[str, str | bytes]:
+def glossary_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str | bytes]:
     """Index, concept pages, downloads and the abbreviation list."""
     used = usages(catalog, index)
     names = {region.id: region.name for region in catalog.regions}
@@ -105,20 +109,20 @@ def glossary_pages(catalog: Catalog, index: TermIndex) -> dict[str, str | bytes]
     for concept in catalog.concepts:
         letters[initial(concept.term)].append(concept)
     pages: dict[str, str | bytes] = {}
-    pages["begrippen/index.md"] = render(
+    pages[urls.glossary_index()] = render(
         "glossary_index.md.j2",
-        t=PageTools(catalog, "begrippen/index.md", index, link_terms=False),
-        letters=sorted(letters.items()),
+        **page_context(catalog, urls.glossary_index(), index, link_terms=False),
+        letters=[(letter, letter_anchor(letter), concepts) for letter, concepts in sorted(letters.items())],
         definitions=catalog.definitions,
         names=names,
         regions=catalog.regions,
     )
     by_id = {concept.id: concept for concept in catalog.concepts}
     for concept in catalog.concepts:
-        page = concept_page(concept.id)
+        page = urls.concept(concept.id)
         pages[page] = render(
             "concept.md.j2",
-            t=PageTools(catalog, page, index, link_terms=False),
+            **page_context(catalog, page, index, link_terms=False),
             concept=concept,
             definitions=catalog.definitions.get(concept.id, []),
             names=names,
@@ -126,7 +130,7 @@ def glossary_pages(catalog: Catalog, index: TermIndex) -> dict[str, str | bytes]
             used=used.get(concept.id, []),
         )
     rows = _rows(catalog)
-    pages["downloads/begrippen.csv"] = csv_bytes(rows)
-    pages["downloads/begrippen.json"] = json_text(catalog)
-    pages[ABBREVIATIONS_FILE] = str(abbreviation_definitions(catalog.concepts))
+    pages[urls.download("begrippen.csv")] = csv_bytes(rows)
+    pages[urls.download("begrippen.json")] = json_text(catalog)
+    pages[urls.abbreviations()] = str(abbreviation_definitions(catalog.concepts))
     return pages

@@ -18,6 +18,6 @@ from regiokompas.problems import ValidationFailed
 def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs passes its own config type
     root = Path(config["config_file_path"]).parent
     try:
-        generate(root, Path(config["docs_dir"]), repo_url=config.get("repo_url"))
+        generate(root, Path(config["docs_dir"]))
     except ValidationFailed as failure:
         raise Abort("\n" + failure.report()) from None

@@ -7,14 +7,17 @@ Descriptions are in Dutch because editors read them in their editor and on the s
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$"
 MIN_YEAR = 1990
 MAX_YEAR = 2100
+#: Longest text in one field; the longest real text is about 2,500 characters.
+MAX_TEXT_LENGTH = 10_000
 
 Slug = Annotated[
     str,
@@ -29,6 +32,7 @@ Text = Annotated[
     str,
     Field(
         min_length=1,
+        max_length=MAX_TEXT_LENGTH,
         description="Platte tekst. Een lege regel scheidt alinea's; een los webadres (beginnend met https://) wordt een link.",
     ),
 ]
@@ -41,18 +45,35 @@ Abbreviation = Annotated[
         examples=["GI"],
     ),
 ]
+
+
+def _existing_date(value: str) -> str:
+    """A ``JJJJ-MM-DD`` date must exist in the calendar (no 31 February)."""
+    if len(value) == 10:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"de datum '{value}' bestaat niet; controleer dag en maand") from None
+    return value
+
+
+DateText = Annotated[
+    str,
+    Field(pattern=DATE_PATTERN),
+    AfterValidator(_existing_date),
+]
 Level = Literal["lokaal", "regionaal", "bovenregionaal"]
 Direction = Literal["meer", "minder", "gelijk", "niet-genoemd"]
 Cell = Union[float, int, str, None]
 
 
-class Strict(BaseModel):
-    """Base for every model: unknown keys are errors, strings are not coerced from numbers."""
+class DataModel(BaseModel):
+    """Base for every model: unknown keys are errors; surrounding whitespace is stripped."""
 
-    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Source(Strict):
+class Source(DataModel):
     """Waar in het brondocument dit staat."""
 
     document: Slug = Field(
@@ -85,7 +106,7 @@ class Source(Strict):
 NoteKind = Literal["document", "conversie", "redactie"]
 
 
-class Sourced(Strict):
+class Sourced(DataModel):
     """An item that cites its place in a source document and may carry a data note."""
 
     source: Source = Field(description="Vindplaats in het brondocument.")
@@ -104,7 +125,7 @@ class Sourced(Strict):
     )
 
 
-class Part(Strict):
+class Part(DataModel):
     """Een onderdeel van een principe of onderwerp, zoals het document het indeelt."""
 
     title: Text = Field(description="Kopje zoals in het document.", examples=["Wat is hiervoor nodig?"])
@@ -126,14 +147,13 @@ class Tagged(Sourced):
     )
 
 
-class Document(Strict):
+class Document(DataModel):
     """Een brondocument van de regio."""
 
     id: Slug = Field(description="Uniek id, waarnaar `source.document` verwijst.", examples=["twe-regiovisie-2021"])
     title: Text = Field(description="Titel zoals op het document.", examples=["Regiovisie Jeugdhulp Twente"])
     publisher: Text = Field(description="Uitgever of opsteller, zoals het document zegt.")
-    date: str = Field(
-        pattern=DATE_PATTERN,
+    date: DateText = Field(
         description="Datum van het document: `JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ` (tussen aanhalingstekens).",
         examples=["2021-11-17"],
     )
@@ -161,7 +181,7 @@ class Document(Strict):
         return self
 
 
-class Municipalities(Strict):
+class Municipalities(DataModel):
     """De gemeenten van de regio."""
 
     names: list[Text] = Field(min_length=1, description="Namen zoals het document ze schrijft.", examples=[["Dalfsen", "Deventer"]])
@@ -264,8 +284,7 @@ class Milestone(Sourced):
     """Een gedateerde stap."""
 
     id: Slug
-    date: str = Field(
-        pattern=DATE_PATTERN,
+    date: DateText = Field(
         description="`JJJJ`, `JJJJ-MM`, `JJJJ-MM-DD` of `JJJJ-Q1` t/m `JJJJ-Q4`.",
         examples=["2022-Q1"],
     )
@@ -293,14 +312,14 @@ class Table(Sourced):
         return self
 
 
-class RegionNote(Strict):
+class RegionNote(DataModel):
     """Een opmerking over de gegevens van de regio."""
 
     text: Text
     source: Source | None = None
 
 
-class Region(Strict):
+class Region(DataModel):
     """Een jeugdregio en de inhoud van haar regiovisie (`regions/<id>.yaml`)."""
 
     id: Slug = Field(description="Gelijk aan de bestandsnaam zonder `.yaml`.", examples=["twente"])
@@ -321,7 +340,7 @@ class Region(Strict):
     notes: list[RegionNote] = Field(default_factory=list)
 
 
-class Theme(Strict):
+class Theme(DataModel):
     """Een thema waarop regio's vergeleken worden."""
 
     id: Slug = Field(examples=["normaliseren"])
@@ -333,14 +352,14 @@ class Theme(Strict):
     )
 
 
-class Synthesis(Strict):
+class Synthesis(DataModel):
     """Een onderbouwde vergelijkende uitspraak over een thema."""
 
     text: Text
     refs: list[Slug] = Field(min_length=1, description="Id's van de items waarop de uitspraak steunt.")
 
 
-class ThemeList(Strict):
+class ThemeList(DataModel):
     """De gedeelde themalijst (`themes/themes.yaml`)."""
 
     themes: list[Theme] = Field(min_length=1)
@@ -363,14 +382,14 @@ class GlossaryDefinition(Sourced):
     )
 
 
-class GlossarySource(Strict):
+class GlossarySource(DataModel):
     """De begrippen van één regio."""
 
     region: Slug = Field(examples=["twente"])
     entries: list[GlossaryDefinition] = Field(min_length=1)
 
 
-class Concept(Strict):
+class Concept(DataModel):
     """Eén begrip in de gezamenlijke begrippenlijst."""
 
     id: Slug = Field(examples=["gecertificeerde-instelling"])
@@ -382,7 +401,7 @@ class Concept(Strict):
     themes: list[Slug] = Field(default_factory=list)
 
 
-class ConceptList(Strict):
+class ConceptList(DataModel):
     """De gezamenlijke begrippenlijst (`glossary/begrippen.yaml`)."""
 
     concepts: list[Concept] = Field(min_length=1)

@@ -1,32 +1,23 @@
-"""Per-page helpers handed to templates as ``t``: safe text, links, sources, labels."""
+"""What a template gets for one page: ``t`` (data as safe Markdown) and ``url`` (links).
+
+The difference between the text methods is glossary linking: :meth:`PageTools.text`
+escapes only, :meth:`PageTools.linked` and :meth:`PageTools.linked_paragraphs` also link
+the first occurrence of each glossary term on the page to its entry.
+"""
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog
+from .dutch import direction, dutch_date, dutch_number
 from .glossary import PageLinker, TermIndex
 from .models import KeyFigure, Source
-
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
-DIRECTIONS = {"meer": "meer (omhoog)", "minder": "minder (omlaag)", "gelijk": "gelijk houden", "niet-genoemd": "niet genoemd"}
-
-
-def dutch_date(value: str) -> str:
-    """``2021-11-17`` as ``17 november 2021``; ``2022-Q1`` as ``1e kwartaal 2022``."""
-    if "-Q" in value:
-        year, quarter = value.split("-Q")
-        return f"{quarter}e kwartaal {year}"
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
+from .urls import Links
 
 
 @dataclass
@@ -42,31 +33,26 @@ class PageTools:
     def __post_init__(self) -> None:
         if self.index is not None and self.link_terms:
             self._linker = PageLinker(self.index, self.page)
-        self._documents = {
-            document.id: document.title for region in self.catalog.regions for document in region.documents
-        }
-        self._themes = {theme.id: theme.name for theme in self.catalog.themes}
-        self._abbreviations = [a for concept in self.catalog.concepts for a in concept.abbreviations]
 
-    def inline(self, value: object) -> Markup:
-        """One line of text; the first occurrence of each glossary term is linked."""
-        return text.inline(value, self._linker)
-
-    def label(self, value: object) -> Markup:
-        """Escaped text without glossary links, for link texts and compact places."""
+    def text(self, value: object) -> Markup:
+        """Escaped text on one line, without glossary links (link texts, tables, compact places)."""
         return text.inline(value)
 
-    def block(self, value: str) -> Markup:
-        """Paragraphs of text; the first occurrence of each glossary term is linked."""
+    def linked(self, value: object) -> Markup:
+        """Escaped text on one line; the first occurrence of each glossary term on the page is linked."""
+        return text.inline(value, self._linker)
+
+    def linked_paragraphs(self, value: str) -> Markup:
+        """Escaped paragraphs; the first occurrence of each glossary term on the page is linked."""
         return text.block(value, self._linker)
 
     def cell(self, value: object) -> Markup:
-        """A table cell (no glossary links: tables stay compact)."""
+        """A table cell: escaped, one line, a dash when empty; no glossary links."""
         return text.table_cell(value)
 
-    def h(self, value: str) -> Markup:
+    def heading(self, value: object) -> Markup:
         """Heading text: escaped, without abbreviation tooltips or links."""
-        return text.heading(value, self._abbreviations)
+        return text.heading(value, self.catalog.abbreviations)
 
     def code(self, value: str) -> Markup:
         """A code span (no escapes inside code); falls back to escaped text."""
@@ -74,13 +60,9 @@ class PageTools:
             return text.inline(value)
         return Markup(f"`{value}`")
 
-    def link(self, target: str) -> Markup:
-        """Relative link from this page to ``target`` (relative to ``docs/``)."""
-        return Markup(posixpath.relpath(target, posixpath.dirname(self.page) or "."))
-
-    def src(self, source: Source) -> Markup:
-        """The source reference as escaped text."""
-        label = f"{self._documents.get(source.document, source.document)}, {source.section}"
+    def citation(self, source: Source) -> Markup:
+        """The source reference as escaped text: document title, section and page."""
+        label = f"{self.catalog.document_titles.get(source.document, source.document)}, {source.section}"
         if source.page:
             label += f", p. {source.page}"
         return text.inline(label)
@@ -89,14 +71,14 @@ class PageTools:
         return Markup(dutch_date(value))
 
     def direction(self, value: str) -> Markup:
-        return Markup(DIRECTIONS[value])
+        return Markup(direction(value))
 
     def theme_name(self, theme_id: str) -> Markup:
-        return text.inline(self._themes[theme_id])
+        return text.inline(self.catalog.theme_names[theme_id])
 
     def value(self, figure: KeyFigure) -> Markup:
-        """``9,1 %`` or the document's own wording next to the number."""
-        number = text.dutch_number(figure.value)
+        """``9,1%`` or ``16.269 personen``, with the document's own wording next to the number."""
+        number = dutch_number(figure.value)
         shown = f"{number}%" if figure.unit == "%" else f"{number} {figure.unit}"
         if figure.value_text:
             shown += f" ({figure.value_text})"
@@ -104,5 +86,13 @@ class PageTools:
 
     def table_value(self, value: object) -> Markup:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return Markup(text.dutch_number(value))
+            return Markup(dutch_number(value))
         return text.table_cell(value)
+
+
+def page_context(catalog: Catalog, page: str, index: TermIndex | None = None, link_terms: bool = True) -> dict[str, Any]:
+    """The template variables every page gets: ``t`` for text and ``url`` for links from ``page``."""
+    return {
+        "t": PageTools(catalog, page, index, link_terms),
+        "url": Links(page, catalog.item_regions),
+    }

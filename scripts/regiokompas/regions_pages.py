@@ -1,23 +1,18 @@
-"""Region pages: one page per region and the overview of all regions."""
+"""Region pages: one page per region, the overview of all regions and the change log."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-import re
-
 from markupsafe import Markup
 
+from . import urls
 from .catalog import Catalog
-from .history import changes, last_changed
+from .context import SiteContext
 from .glossary import TermIndex
 from .models import Region
-from .pagetools import PageTools
+from .pagetools import page_context
 from .render import render
-
-
-def region_page(region_id: str) -> str:
-    return f"regios/{region_id}.md"
 
 
 def _by_parent(items: list) -> dict[str, list]:
@@ -28,37 +23,30 @@ def _by_parent(items: list) -> dict[str, list]:
     return dict(grouped)
 
 
-def edit_link(catalog: Catalog, file: str) -> Markup | None:
-    """``<repo_url>/edit/main/<file>`` when the site has a repository address."""
-    if not catalog.repo_url or not re.fullmatch(r"https://[^\s<>()\[\]]+", catalog.repo_url):
-        return None
-    return Markup(f"{catalog.repo_url.rstrip('/')}/edit/main/{file}")
-
-
-def render_region(catalog: Catalog, region: Region, index: TermIndex) -> str:
-    page = region_page(region.id)
-    files = catalog.data_files(region.id)
+def render_region(catalog: Catalog, region: Region, index: TermIndex, site: SiteContext) -> str:
+    data_file = catalog.region_files[region.id]
+    edit = site.edit_url(data_file)
     return render(
         "region.md.j2",
-        t=PageTools(catalog, page, index),
+        **page_context(catalog, urls.region(region.id), index),
         region=region,
         actions_by_parent=_by_parent(region.actions),
         indicators_by_parent=_by_parent(region.indicators),
-        data_file=catalog.region_files[region.id],
-        changed=last_changed(catalog.root, files),
-        edit=edit_link(catalog, catalog.region_files[region.id]),
+        data_file=data_file,
+        changed=site.last_changed(catalog.data_files(region.id)),
+        edit=Markup(edit) if edit else None,
     )
 
 
-def region_pages(catalog: Catalog, index: TermIndex) -> dict[str, str]:
-    """``regios/index.md`` and ``regios/<id>.md`` for every region."""
-    pages = {region_page(region.id): render_region(catalog, region, index) for region in catalog.regions}
-    pages["regios/index.md"] = render(
-        "regions_index.md.j2", t=PageTools(catalog, "regios/index.md", index, link_terms=False), regions=catalog.regions
+def region_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str]:
+    """The overview, the change log and one page per region."""
+    pages = {urls.region(region.id): render_region(catalog, region, index, site) for region in catalog.regions}
+    pages[urls.regions_index()] = render(
+        "regions_index.md.j2", **page_context(catalog, urls.regions_index(), index, link_terms=False), regions=catalog.regions
     )
-    pages["regios/wijzigingen.md"] = render(
+    pages[urls.changes()] = render(
         "changes.md.j2",
-        t=PageTools(catalog, "regios/wijzigingen.md", index, link_terms=False),
-        history=[(region, changes(catalog.root, catalog.data_files(region.id))) for region in catalog.regions],
+        **page_context(catalog, urls.changes(), index, link_terms=False),
+        history=[(region, site.changes(catalog.data_files(region.id))) for region in catalog.regions],
     )
     return pages

@@ -1,4 +1,10 @@
-"""The Jinja2 environment: templates hold markup, filters turn data into safe Markdown."""
+"""The Jinja2 environment: templates hold markup, filters turn data into safe output.
+
+Every ``{{ }}`` is escaped for Markdown text unless a filter made it safe for its own
+context: ``attr`` for HTML attributes and raw HTML, ``id`` for anchors, ``number`` for
+Dutch numbers. ``tests/test_templates.py`` checks that no ``{{ }}`` inside an HTML tag
+relies on the Markdown default.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +15,19 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import text
+from .dutch import dutch_number
+from .escape import html_attribute, markdown_text
 
 
 def _finalize(value: Any) -> Any:
-    """Escape every ``{{ }}`` output that a filter has not already made safe."""
+    """Escape every ``{{ }}`` output that a filter has not already made safe, as Markdown text."""
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
     if isinstance(value, float):
-        return Markup(text.dutch_number(value))
-    return Markup(text.escape_inline(str(value)))
+        return Markup(dutch_number(value))
+    return Markup(markdown_text(value))
 
 
 @cache
@@ -34,8 +42,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["number"] = lambda value, decimals=None: Markup(text.dutch_number(value, decimals))
+    env.filters["number"] = lambda value, decimals=None: Markup(dutch_number(value, decimals))
     env.filters["id"] = text.anchor
+    env.filters["attr"] = html_attribute
     return env
 
 
@@ -49,4 +58,3 @@ def render(template: str, **context: Any) -> str:
             continue
         cleaned.append(line)
     return "\n".join(cleaned).strip() + "\n"
-

@@ -11,7 +11,9 @@ from pydantic import BaseModel
 from .catalog import Catalog
 from .glossary import TermIndex
 from .models import ConceptList, GlossarySource, Region, ThemeList
-from .pagetools import PageTools
+from . import urls
+from .context import SiteContext
+from .pagetools import page_context
 from .render import render
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -80,11 +82,11 @@ def _model_rows(schema: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def schema_pages(catalog: Catalog, index: TermIndex) -> dict[str, str]:
+def schema_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str]:
     """``referentie/schema.md``: every model and field, generated from the models."""
     files = [
         {"file": name, "title": model.__doc__.strip().splitlines()[0] if model.__doc__ else name, "models": _model_rows(model.model_json_schema())}
         for name, model in SCHEMAS.items()
     ]
-    tools = PageTools(catalog, "referentie/schema.md", index, link_terms=False)
-    return {"referentie/schema.md": render("schema.md.j2", t=tools, files=files)}
+    page = urls.schema()
+    return {page: render("schema.md.j2", **page_context(catalog, page, index, link_terms=False), files=files)}

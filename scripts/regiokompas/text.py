@@ -5,37 +5,27 @@ What an editor may use in a text field (documented in CONTRIBUTING.md):
 * plain text; a blank line starts a new paragraph;
 * bare ``https://`` (or ``http://``) addresses, which become links.
 
-Everything else is shown as written: every ASCII punctuation character is
-backslash-escaped (the site enables ``pymdownx.escapeall``) and ``& < >`` become
-HTML entities, so no value can add HTML, a Markdown link, an abbreviation
-definition (``*[X]:``), a snippet include (``--8<--``), a table cell break
-(``|``) or attribute list (``{: }``). Jinja2 never evaluates data, and the
-environment escapes every ``{{ }}`` output that is not already :class:`Markup`.
+Everything else is shown as written (see :func:`regiokompas.escape.markdown_text`): no
+value can add HTML, a Markdown link, an abbreviation definition (``*[X]:``), a snippet
+include (``--8<--``), a table cell break (``|``) or attribute list (``{: }``). Jinja2
+never evaluates data, and the environment escapes every ``{{ }}`` output that is not
+already :class:`Markup`.
 """
 
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
+from .escape import markdown_text
+
 URL_PATTERN = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.-]*[^\s<>\"'{}|\\^`\[\]]*")
 _TRAILING_PUNCTUATION = ".,;:!?)"
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_ESCAPABLE = set(string.punctuation) - set(_ENTITIES)
 
 #: Called on plain text before escaping; returns Markdown for linked terms.
 Linker = Callable[[str], str]
-
-
-_ESCAPE_TABLE = str.maketrans({**{char: "\\" + char for char in _ESCAPABLE}, **_ENTITIES})
-
-
-def escape_inline(text: str) -> str:
-    """Escape ``text`` so Markdown renders it literally, on one line."""
-    return re.sub(r"\s+", " ", str(text)).translate(_ESCAPE_TABLE)
 
 
 def _link_urls(text: str, plain: Callable[[str], str]) -> str:
@@ -46,7 +36,7 @@ def _link_urls(text: str, plain: Callable[[str], str]) -> str:
         url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
         end = match.start() + len(url)
         pieces.append(plain(text[position : match.start()]))
-        pieces.append(f"[{escape_inline(url)}](<{url}>)")
+        pieces.append(f"[{markdown_text(url)}](<{url}>)")
         position = end
     pieces.append(plain(text[position:]))
     return "".join(pieces)
@@ -68,7 +58,7 @@ def anchor(value: str) -> Markup:
 def inline(text: object, linker: Linker | None = None) -> Markup:
     """One line of Markdown for ``text`` (paragraph breaks become spaces; lists joined by commas)."""
     flat = " ".join(_as_text(text).split())
-    return Markup(_link_urls(flat, linker or escape_inline))
+    return Markup(_link_urls(flat, linker or markdown_text))
 
 
 def block(text: str, linker: Linker | None = None) -> Markup:
@@ -85,11 +75,11 @@ def heading(text: object, abbreviations: Iterable[str] = ()) -> Markup:
     letter of each abbreviation as a numeric character reference keeps the word
     intact for readers, the table of contents and search, but out of its reach.
     """
-    escaped = escape_inline(_as_text(text))
+    escaped = markdown_text(_as_text(text))
     words = sorted({word for word in abbreviations if word}, key=len, reverse=True)
     if not words:
         return Markup(escaped)
-    pattern = re.compile(r"(?<![\w\\&#])(" + "|".join(re.escape(escape_inline(word)) for word in words) + r")(?!\w)")
+    pattern = re.compile(r"(?<![\w\\&#])(" + "|".join(re.escape(markdown_text(word)) for word in words) + r")(?!\w)")
     return Markup(pattern.sub(lambda match: f"&#{ord(match.group(1)[0])};{match.group(1)[1:]}", escaped))
 
 
@@ -98,11 +88,3 @@ def table_cell(text: object) -> Markup:
     if text is None or text == "" or text == []:
         return Markup("–")
     return inline(text)
-
-
-def dutch_number(value: float | int, decimals: int | None = None) -> str:
-    """``12345.5`` as ``12.345,5``: Dutch thousands separator and decimal comma."""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
-    formatted = f"{value:,.{decimals}f}"
-    return formatted.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

@@ -80,11 +80,11 @@ def dutch_message(error: dict[str, Any], root_model: type[BaseModel]) -> str:
         return f"moet een blok met velden zijn ('sleutel: waarde' op de regels eronder), maar is {_describe(given)}"
     if kind == "literal_error":
         choices = ", ".join(_literal_choices(context))
-        return f"ongeldige waarde '{given}'{suggest(str(given), _literal_choices(context))}; kies uit: {choices}"
+        return f"ongeldige waarde {_describe(given)}{suggest(str(given), _literal_choices(context))}; kies uit: {choices}"
     if kind == "string_pattern_mismatch":
         return _pattern_message(field, given)
     if kind == "string_too_long":
-        return f"is te lang (hoogstens {context.get('max_length')} tekens)"
+        return f"is te lang: {len(str(given))} tekens, de grens is {context.get('max_length')}; kort de tekst in"
     if kind == "string_too_short":
         return "mag niet leeg zijn; vul een tekst in of laat het veld weg als het optioneel is"
     if kind == "too_short":
@@ -117,20 +117,21 @@ def _describe(value: Any) -> str:
         return "een lijst"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (ja/nee)"
-    return f"'{value}'"
+    text = " ".join(str(value).split())
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:59]}…' ({len(text)} tekens)"
 
 
-def _pattern_message(field: str, given: Any) -> str:
+def _pattern_message(field: str, given: Any) -> str:  # noqa: PLR0911 - one message per field kind
     if field in ("date",):
-        return f"ongeldige datum '{given}'; schrijf JJJJ, JJJJ-MM, JJJJ-MM-DD of JJJJ-Q1 t/m JJJJ-Q4, tussen aanhalingstekens"
+        return f"ongeldige datum {_describe(given)}; schrijf JJJJ, JJJJ-MM, JJJJ-MM-DD of JJJJ-Q1 t/m JJJJ-Q4, tussen aanhalingstekens"
     if field == "url":
-        return f"ongeldig adres '{given}'; een adres begint met https:// en bevat geen spaties"
+        return f"ongeldig adres {_describe(given)}; een adres begint met https:// en bevat geen spaties"
     if field in ("abbreviation", "abbreviations"):
-        return f"ongeldige afkorting '{given}'; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
+        return f"ongeldige afkorting {_describe(given)}; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
     if field == "seed":
-        return f"ongeldige bestandsnaam '{given}'; gebruik de naam van het bestand in bronnen/ (bijvoorbeeld '001_4f7ac4d2be3ad9cf.txt')"
+        return f"ongeldige bestandsnaam {_describe(given)}; gebruik de naam van het bestand in bronnen/ (bijvoorbeeld '001_4f7ac4d2be3ad9cf.txt')"
     return (
-        f"ongeldig id '{given}'; gebruik alleen kleine letters, cijfers en enkele koppeltekens "
+        f"ongeldig id {_describe(given)}; gebruik alleen kleine letters, cijfers en enkele koppeltekens "
         "(bijvoorbeeld 'twe-p3-a2')"
     )
 

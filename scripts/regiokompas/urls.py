@@ -1,0 +1,175 @@
+"""The site's URL scheme: every generated page's path, in one place.
+
+Page builders ask this module where a page lives (a path relative to ``docs/``,
+ending in ``.md``); templates get a :class:`Links` for their page and ask it for
+relative links (``{{ url.theme(theme.id) }}``). Changing the URL scheme is a
+change to this file only. Ids are validated slugs; :func:`slug` refuses anything
+else, so no link target carries data that needs escaping.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+REGIONS = "regios"
+THEMES = "themas"
+COMPARISON = "vergelijking"
+GLOSSARY = "begrippen"
+REFERENCE = "referentie"
+DOWNLOADS = "downloads"
+INCLUDES = "includes"
+
+#: Folders under ``docs/`` that belong to the generator (git-ignored, rewritten on every run).
+GENERATED_DIRS = (REGIONS, THEMES, COMPARISON, GLOSSARY, REFERENCE, DOWNLOADS, INCLUDES)
+
+#: Page names the generator uses itself, per folder: an id may not take them.
+RESERVED = {
+    "region": frozenset({"index", "wijzigingen"}),
+    "theme": frozenset({"index"}),
+    "concept": frozenset({"index"}),
+}
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def slug(value: str) -> str:
+    """``value`` if it is a valid id (lowercase letters, digits, single hyphens), else ValueError."""
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise ValueError(f"not a valid id for a URL: {value!r}")
+    return value
+
+
+def region(region_id: str) -> str:
+    return f"{REGIONS}/{slug(region_id)}.md"
+
+
+def regions_index() -> str:
+    return f"{REGIONS}/index.md"
+
+
+def changes() -> str:
+    return f"{REGIONS}/wijzigingen.md"
+
+
+def matrix() -> str:
+    return f"{THEMES}/index.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"{THEMES}/{slug(theme_id)}.md"
+
+
+def key_figures() -> str:
+    return f"{COMPARISON}/kerncijfers.md"
+
+
+def indicators() -> str:
+    return f"{COMPARISON}/indicatoren.md"
+
+
+def timeline() -> str:
+    return f"{COMPARISON}/tijdlijn.md"
+
+
+def side_by_side() -> str:
+    return f"{COMPARISON}/naast-elkaar.md"
+
+
+def glossary_index() -> str:
+    return f"{GLOSSARY}/index.md"
+
+
+def concept(concept_id: str) -> str:
+    return f"{GLOSSARY}/{slug(concept_id)}.md"
+
+
+def schema() -> str:
+    return f"{REFERENCE}/schema.md"
+
+
+def download(name: str) -> str:
+    if not re.fullmatch(r"[a-z0-9-]+\.[a-z]+", name):
+        raise ValueError(f"not a valid download name: {name!r}")
+    return f"{DOWNLOADS}/{name}"
+
+
+def abbreviations() -> str:
+    """Material's abbreviation list, appended to every page by ``pymdownx.snippets``."""
+    return f"{INCLUDES}/abbreviations.md"
+
+
+def item_page(region_id: str) -> str:
+    """The page that shows the items (principles, actions, ...) of a region."""
+    return region(region_id)
+
+
+def item(region_id: str, item_id: str) -> tuple[str, str]:
+    """``(page, anchor)`` where an item of a region is shown: its id is the anchor."""
+    return item_page(region_id), slug(item_id)
+
+
+def relative(target: str, page: str, anchor: str | None = None) -> str:
+    """Link from ``page`` to ``target`` (both relative to ``docs/``), with an optional anchor."""
+    link = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return f"{link}#{slug(anchor)}" if anchor else link
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page to every other page, handed to templates as ``url``.
+
+    ``item_regions`` maps an item id to its region id, so ``url.item(id)`` needs no region.
+    """
+
+    page: str
+    item_regions: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def _to(self, target: str, anchor: str | None = None) -> Markup:
+        return Markup(relative(target, self.page, anchor))
+
+    def region(self, region_id: str, anchor: str | None = None) -> Markup:
+        return self._to(region(region_id), anchor)
+
+    def regions_index(self) -> Markup:
+        return self._to(regions_index())
+
+    def changes(self) -> Markup:
+        return self._to(changes())
+
+    def matrix(self) -> Markup:
+        return self._to(matrix())
+
+    def theme(self, theme_id: str, anchor: str | None = None) -> Markup:
+        return self._to(theme(theme_id), anchor)
+
+    def key_figures(self) -> Markup:
+        return self._to(key_figures())
+
+    def indicators(self) -> Markup:
+        return self._to(indicators())
+
+    def timeline(self) -> Markup:
+        return self._to(timeline())
+
+    def side_by_side(self, a: str | None = None, b: str | None = None) -> Markup:
+        query = "&".join(f"{key}={quote(slug(value), safe='')}" for key, value in (("a", a), ("b", b)) if value)
+        return Markup(relative(side_by_side(), self.page) + (f"?{query}" if query else ""))
+
+    def glossary_index(self) -> Markup:
+        return self._to(glossary_index())
+
+    def concept(self, concept_id: str) -> Markup:
+        return self._to(concept(concept_id))
+
+    def download(self, name: str) -> Markup:
+        return self._to(download(name))
+
+    def item(self, item_id: str, region_id: str | None = None) -> Markup:
+        """The link to an item (its region's item page, anchored at the item id)."""
+        page, anchor = item(region_id or self.item_regions[item_id], item_id)
+        return self._to(page, anchor)
