@@ -142,18 +142,18 @@ def _parse(path: Path, root: Path, model: type[BaseModel], problems: list[Proble
         return _File(path, source)
 
 
-def _data_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """The ``*.yaml`` files of ``folder``; a ``.yml`` file or a folder named ``*.yaml`` is a problem."""
+def _data_files(folder: Path, root: Path, problems: list[Problem]) -> tuple[list[Path], list[Path]]:
+    """The ``*.yaml`` files of ``folder``, and the misnamed ``*.yml`` files (each reported)."""
     if not folder.is_dir():
-        return []
-    found = []
+        return [], []
+    found, misnamed = [], []
     for path in sorted(folder.iterdir()):
-        relative = path.relative_to(root).as_posix()
         if path.suffix == ".yml":
-            problems.append(Problem(relative, 1, "", f"gebruik de extensie .yaml; hernoem het bestand naar {path.stem}.yaml"))
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, "", f"gebruik de extensie .yaml; hernoem het bestand naar {path.stem}.yaml"))
+            misnamed.append(path)
         elif path.suffix == ".yaml":
             found.append(path)
-    return found
+    return found, misnamed
 
 
 def load_catalog(root: Path) -> Catalog:
@@ -162,17 +162,17 @@ def load_catalog(root: Path) -> Catalog:
     themes = _parse(root / THEMES_FILE, root, ThemeList, problems) if (root / THEMES_FILE).exists() else None
     if themes is None:
         problems.append(Problem(THEMES_FILE.as_posix(), 1, "", "de themalijst ontbreekt; maak dit bestand aan"))
-    regions = [_parse(path, root, Region, problems) for path in _data_files(root / REGIONS_DIR, root, problems)]
+    region_paths, misnamed_regions = _data_files(root / REGIONS_DIR, root, problems)
+    regions = [_parse(path, root, Region, problems) for path in region_paths]
     if not regions and not problems:
         problems.append(Problem(REGIONS_DIR.as_posix(), 1, "", "geen regiobestanden gevonden"))
     concepts_file = _parse(root / CONCEPTS_FILE, root, ConceptList, problems) if (root / CONCEPTS_FILE).exists() else None
-    glossaries = [
-        _parse(path, root, GlossarySource, problems)
-        for path in _data_files(root / GLOSSARY_DIR, root, problems)
-        if path.name != CONCEPTS_FILE.name
-    ]
+    glossary_paths, misnamed_glossaries = _data_files(root / GLOSSARY_DIR, root, problems)
+    glossaries = [_parse(path, root, GlossarySource, problems) for path in glossary_paths if path.name != CONCEPTS_FILE.name]
 
-    references = _References.collect(themes, regions, concepts_file, glossaries)
+    # A misnamed file counts as a file that could not be read: references into it are not judged.
+    unread = [_File(path, None) for path in misnamed_regions]
+    references = _References.collect(themes, regions + unread, concepts_file, glossaries + [_File(path, None) for path in misnamed_glossaries])
     seeds = {path.name for path in (root / SOURCES_DIR).glob("*.txt")} if (root / SOURCES_DIR).is_dir() else None
     for region in regions:
         _check_region(region, references, seeds, problems)
