@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1:8000
+export REGIOKOMPAS_NPM_PREFIX := $(abspath $(VENV)/npm)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate generate schema nieuwe-regio bench clean

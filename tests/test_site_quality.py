@@ -12,9 +12,9 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import NPM_MODULES, ROOT
 
-VNU = ROOT / ".venv" / "npm" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = NPM_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: Errors in Material for MkDocs' own templates (not in what we generate); counted and printed.
 THEME_ERRORS = (
     "Attribute “autocomplete” is only allowed when the input type is",
@@ -77,7 +77,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 def test_generated_html_is_valid(built_site: Path) -> None:
     java = shutil.which("java")
     if java is None or not VNU.exists():
-        pytest.fail("the Nu HTML Checker needs Java and npm: run 'make test' (it installs vnu-jar into .venv/npm)")
+        pytest.fail("the Nu HTML Checker needs Java and npm: run 'make test' (it installs vnu-jar next to the virtual environment)")
     result = subprocess.run(
         [java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_site)],
         capture_output=True, text=True, check=False, timeout=600,

@@ -44,8 +44,10 @@ def url_component(value: object) -> str:
 def tooltip(value: object) -> str:
     """Text for an abbreviation definition (``*[GI]: ...``).
 
-    Python-Markdown writes it into a ``title`` attribute (escaping it for the attribute) and
-    Material's tooltips insert that title as HTML, so the text is HTML-escaped once more here.
+    Python-Markdown writes the text into a ``title`` attribute but leaves anything that looks
+    like an entity alone, and Material's tooltips insert the decoded title as HTML. So the
+    text is escaped twice: the attribute holds ``&amp;lt;``, the browser decodes it to
+    ``&lt;``, and the tooltip shows ``<``.
     """
     flat = " ".join(str(value).replace("]", ")").split())
-    return html.escape(flat, quote=False)
+    return html.escape(html.escape(flat, quote=False), quote=False)
