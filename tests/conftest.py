@@ -70,9 +70,13 @@ def mkdocs_build(site: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with ``mkdocs build --strict``."""
+    """The real site, built once per test session with ``mkdocs build --strict``.
+
+    MkDocs' own output is kept next to it in ``build.log``.
+    """
     site = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(site)
+    (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     assert result.returncode == 0, result.stderr[-4000:]
     return site
 

@@ -33,10 +33,11 @@ PAYLOAD = (
     " {{ 7*7 }} {% raw %} *[HTML]: evil --8<-- \"README.md\" | cel | {: onclick=alert('attr') }"
     " [klik](javascript:alert('link')) ![beeld](https://evil.example/x.png) &lt;b&gt;"
 )
+#: A glossary spelling variant with markup (no URL, so the term linker can match all of it).
+VARIANT = "Gecertificeerde](javascript:alert('variant')) [Instelling <img src=x onerror=alert('variant')>"
 #: Fields that hold ids, dates, numbers, file names or choices: not free text.
 NOT_TEXT = {"id", "document", "seed", "date", "parent", "concept", "region", "themes", "terms", "refs", "related",
-            "levels", "direction", "url", "abbreviation", "abbreviations", "unit", "note_kind", "basis", "quote",
-            "section", "number", "kind"}
+            "levels", "direction", "url", "abbreviation", "abbreviations", "note_kind", "basis", "quote", "section"}
 
 
 def _poison(value: Any, key: str = "") -> Any:
@@ -58,8 +59,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes"))
     for path in [*(project / "regions").glob("*.yaml"), *(project / "glossary").glob("*.yaml"), project / "themes/themes.yaml"]:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+        data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if path.name == "begrippen.yaml":  # a hostile spelling variant of a concept ...
+            data["concepts"][0]["variants"] = [VARIANT]
+        if path.name == "themes.yaml":  # ... named by the first linked text of a page: it becomes a glossary link
+            data["themes"][0]["description"] = VARIANT + " " + data["themes"][0]["description"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     site = project / "site"
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV, capture_output=True, text=True, check=False

@@ -17,6 +17,8 @@ BIN = Path(sys.executable).parent
 
 
 def test_strict_build_has_no_warnings(built_site: Path) -> None:
+    log = (built_site.parent / "build.log").read_text(encoding="utf-8")
+    assert [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line] == []
     assert (built_site / "index.html").exists()
     assert (built_site / "regios" / "twente" / "index.html").exists()
     assert (built_site / "themas" / "index.html").exists()

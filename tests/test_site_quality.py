@@ -74,15 +74,19 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     assert broken == []
 
 
-def test_generated_html_is_valid(built_site: Path) -> None:
+def test_generated_html_is_valid(built_site: Path, tmp_path: Path) -> None:
     java = shutil.which("java")
     if java is None or not VNU.exists():
         pytest.fail("the Nu HTML Checker needs Java and npm: run 'make test' (it installs vnu-jar next to the virtual environment)")
+    broken = tmp_path / "kapot.html"  # proves the checker ran and reports: this page must give an error
+    broken.write_text('<!doctype html><html lang="nl"><title>x</title><p><div></span></html>', encoding="utf-8")
     result = subprocess.run(
-        [java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_site)],
+        [java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_site), str(broken)],
         capture_output=True, text=True, check=False, timeout=600,
     )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    messages = json.loads(result.stderr)["messages"]
+    assert any(m.get("url", "").endswith("kapot.html") for m in messages), "the checker reported nothing for a broken page"
+    messages = [m for m in messages if not m.get("url", "").endswith("kapot.html")]
     theme = Counter(next(known for known in THEME_ERRORS if known in m["message"]) for m in messages if any(k in m["message"] for k in THEME_ERRORS))
     ours = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['message']}" for m in messages if not any(k in m["message"] for k in THEME_ERRORS)]
     print(f"vnu: {len(messages)} errors, {sum(theme.values())} in the theme's templates {dict(theme)}, {len(ours)} in generated content")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import line_of, problems_of, replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import generate
+from regiokompas.problems import ValidationFailed
 
 
 def test_fixture_is_valid(mini: Path) -> None:
@@ -19,7 +22,8 @@ def test_yaml_syntax_error_names_the_line(mini: Path) -> None:
     replace_in(path, "summary: Alpha is a fixture region.", 'summary: "Alpha is a fixture region.')
     problems = problems_of(mini)
     assert len(problems) == 1
-    assert problems[0].startswith("regions/alpha.yaml:")
+    line = line_of(path, 'summary: "Alpha')
+    assert problems[0].startswith(f"regions/alpha.yaml:{line}: ")
     assert "YAML-fout" in problems[0] and "aanhalingsteken" in problems[0]
 
 
@@ -183,11 +187,8 @@ def test_nothing_is_written_when_validation_fails(mini: Path) -> None:
     before = {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()}
     replace_in(mini / "regions/alpha.yaml", "Alpha is a fixture region.", "Changed.")
     replace_in(mini / "regions/beta.yaml", "parent: bet-p1", "parent: bet-p2")
-    problems_of(mini)
-    try:
+    with pytest.raises(ValidationFailed):
         generate(mini, docs)
-    except Exception:  # noqa: BLE001 - the failure itself is asserted by problems_of above
-        pass
     after = {path: path.read_bytes() for path in docs.rglob("*") if path.is_file()}
     assert after == before
 
