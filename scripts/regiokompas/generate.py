@@ -18,13 +18,14 @@ GENERATED_DIRS = ("regios", "themas", "vergelijking", "begrippen", "referentie",
 def build_pages(catalog: Catalog) -> dict[str, str | bytes]:
     """Every generated file: path relative to ``docs/`` -> content."""
     from .comparison_pages import comparison_pages
+    from .datasets import dataset_pages
     from .glossary_pages import glossary_pages
     from .regions_pages import region_pages
     from .schema import schema_pages
 
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
-    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages):
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages):
         for path, content in builder(catalog, index).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")
