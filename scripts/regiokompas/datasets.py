@@ -177,7 +177,11 @@ def _properties(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]
 def _clean(spec: dict[str, Any]) -> dict[str, Any]:
     """The value part of a pydantic property schema (without title, default and examples)."""
     if isinstance(spec, dict):
-        return {key: _clean(value) for key, value in spec.items() if key not in ("title", "default", "examples")}
+        return {
+            key: {name: _clean(value) for name, value in value.items()} if key in ("properties", "$defs") else _clean(value)
+            for key, value in spec.items()
+            if key not in ("title", "default", "examples")
+        }
     if isinstance(spec, list):
         return [_clean(value) for value in spec]
     return spec
