@@ -417,7 +417,7 @@ def test_gegevens_page_lists_every_download_with_size_rows_and_citation(mini_bui
         link = re.search(rf"\]\({re.escape(target)}\) \(([^)]*)\)", page)
         assert link, f"{target} not listed with its size"
         size = len(pages[path])
-        assert link.group(1).replace("\\", "") == datasets.dutch_size(size), target
+        assert link.group(1).replace("\\", "").replace("&nbsp;", " ") == datasets.dutch_size(size), target
     line = next(line for line in page.splitlines() if "](acties.csv)" in line)
     rows = len(csv_rows(pages, "downloads/acties.csv"))
     assert f"| {rows} |" in line and "| onbekend |" in line  # the fixture copy has no git history

@@ -25,8 +25,10 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
+from . import text
 from .catalog import Catalog
 from .glossary import TermIndex
 from .history import last_changed
@@ -488,6 +490,8 @@ def json_schema(table: Table) -> dict[str, Any]:
             "additionalProperties": False,
         },
     }
+    used = json.dumps(schema["items"])
+    definitions = {name: spec for name, spec in definitions.items() if f'"#/$defs/{name}"' in used}
     if definitions:
         schema["$defs"] = dict(sorted(definitions.items()))
     return schema
@@ -565,7 +569,6 @@ def _resource(name: str, path: str, content: bytes, title: str, description: str
         **extra,
         "bytes": len(content),
         "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
-        "licenses": [DATA_LICENSE],
     }
 
 
@@ -658,10 +661,13 @@ def dutch_size(size: int) -> str:
     """Bytes as ``12,3 kB`` (1 kB = 1000 bytes)."""
     if size < 1000:
         return f"{size} bytes"
-    for unit, factor in (("kB", 1000), ("MB", 1000**2)):
-        if size < factor * 1000 or unit == "MB":
-            return f"{size / factor:.1f}".replace(".", ",") + f" {unit}"
-    return str(size)
+    factor, unit = (1000, "kB") if size < 1000**2 else (1000**2, "MB")
+    return f"{size / factor:.1f}".replace(".", ",") + f" {unit}"
+
+
+def size_markup(size: int) -> Markup:
+    """:func:`dutch_size` for a page: escaped, with a no-break space before the unit."""
+    return Markup(text.escape_inline(dutch_size(size)).replace(" ", "&nbsp;"))
 
 
 @dataclass(frozen=True)
@@ -734,9 +740,9 @@ def dataset_pages(catalog: Catalog, index: TermIndex) -> dict[str, str | bytes]:
         all_rows=_page_rows(found, "", catalog),
         regions=[(region, _page_rows(found, region_prefix(region.id), catalog)) for region in catalog.regions],
         schemas=[download for download in found if download.path.startswith(f"{DOWNLOADS}/schema/")],
-        package_size=dutch_size(len(package)),
+        package_size=size_markup(len(package)),
         columns=[(table.slug, table.title, _column_rows(table.columns)) for table in [*tables(catalog, []), glossary_table(catalog)]],
-        size=dutch_size,
+        size=size_markup,
         build_date=dutch_date(date),
         build_year=date[:4],
         example=_example(catalog),
