@@ -682,7 +682,7 @@ class PageRow:
     changed: str | None
 
 
-def _page_rows(found: list[Download], prefix: str, catalog: Catalog) -> list[PageRow]:
+def _page_rows(found: list[Download], prefix: str, changed: Callable[[tuple[str, ...]], str | None]) -> list[PageRow]:
     by_path = {download.path: download for download in found}
     result = []
     for slug in [kind.slug for kind in KINDS] + [ASSIGNMENTS] + ([GLOSSARY] if not prefix else []):
@@ -690,7 +690,7 @@ def _page_rows(found: list[Download], prefix: str, catalog: Catalog) -> list[Pag
         result.append(
             PageRow(
                 csv_file.title.removesuffix(" (CSV)"), csv_file.description, csv_file.rows or 0, csv_file, json_file,
-                last_changed(catalog.root, list(csv_file.files)),
+                changed(csv_file.files),
             )
         )
     return result
@@ -733,12 +733,17 @@ def dataset_pages(catalog: Catalog, index: TermIndex) -> dict[str, str | bytes]:
     pages: dict[str, str | bytes] = {download.path: download.content for download in found}
     pages[PACKAGE_FILE] = package
     tools = PageTools(catalog, PAGE, index, link_terms=False)
+
+    @cache
+    def changed(files: tuple[str, ...]) -> str | None:  # one git call per set of data files
+        return last_changed(catalog.root, list(files))
+
     date = build_date()
     pages[PAGE] = render(
         "datasets.md.j2",
         t=tools,
-        all_rows=_page_rows(found, "", catalog),
-        regions=[(region, _page_rows(found, region_prefix(region.id), catalog)) for region in catalog.regions],
+        all_rows=_page_rows(found, "", changed),
+        regions=[(region, _page_rows(found, region_prefix(region.id), changed)) for region in catalog.regions],
         schemas=[download for download in found if download.path.startswith(f"{DOWNLOADS}/schema/")],
         package_size=size_markup(len(package)),
         columns=[(table.slug, table.title, _column_rows(table.columns)) for table in [*tables(catalog, []), glossary_table(catalog)]],
