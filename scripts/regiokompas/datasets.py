@@ -575,19 +575,19 @@ def _resource(name: str, path: str, content: bytes, title: str, description: str
 CSV_DIALECT = {"delimiter": ";", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 
 
-def _table_downloads(table: Table, folder: str, label: str, files: tuple[str, ...], json_data: Any = None) -> list[Download]:
+def _table_downloads(table: Table, folder: str, scope: str, files: tuple[str, ...], json_data: Any = None) -> list[Download]:
     """The CSV and the JSON file of ``table`` under ``downloads/<folder>``."""
     base = f"{folder}{table.slug}"
     name = base.replace("/", "-")
     csv_content = csv_bytes(_csv_rows(table), [column.name for column in table.columns])
     json_content = json_rows_bytes(table.rows if json_data is None else json_data)
     schema_path = f"schema/{table.slug}.schema.json"
-    description = f"{table.description} {label}"
+    description = f"{table.description} {scope[:1].upper()}{scope[1:]}."
     return [
         Download(
             f"{DOWNLOADS}/{base}.csv", csv_content, f"{table.title} (CSV)", description, len(table.rows), files,
             _resource(
-                f"{name}-csv", f"{base}.csv", csv_content, f"{table.title}, {label} (CSV)", description,
+                f"{name}-csv", f"{base}.csv", csv_content, f"{table.title}, {scope} (CSV)", description,
                 profile="tabular-data-resource", format="csv", mediatype="text/csv", encoding="utf-8",
                 dialect=CSV_DIALECT, schema=table_schema(table),
             ),
@@ -595,7 +595,7 @@ def _table_downloads(table: Table, folder: str, label: str, files: tuple[str, ..
         Download(
             f"{DOWNLOADS}/{base}.json", json_content, f"{table.title} (JSON)", description, len(table.rows) if json_data is None else len(json_data), files,
             _resource(
-                f"{name}-json", f"{base}.json", json_content, f"{table.title}, {label} (JSON)", description,
+                f"{name}-json", f"{base}.json", json_content, f"{table.title}, {scope} (JSON)", description,
                 profile="data-resource", format="json", mediatype="application/json", encoding="utf-8", jsonSchema=schema_path,
             ),
         ),
@@ -613,16 +613,16 @@ def downloads(catalog: Catalog) -> list[Download]:
     found: list[Download] = []
     schemas: dict[str, dict[str, Any]] = {}
     for table in tables(catalog, catalog.regions):
-        found += _table_downloads(table, "", "Alle regio's.", all_files + (("themes/themes.yaml",) if table.slug == ASSIGNMENTS else ()))
+        found += _table_downloads(table, "", "alle regio's", all_files + (("themes/themes.yaml",) if table.slug == ASSIGNMENTS else ()))
         schemas[table.slug] = json_schema(table)
     glossary = glossary_table(catalog)
     glossary_files = tuple(sorted(catalog.glossary_files.values())) + ("glossary/begrippen.yaml",)
-    found += _table_downloads(glossary, "", "Alle regio's.", glossary_files, json_data=glossary_json(catalog))
+    found += _table_downloads(glossary, "", "alle regio's", glossary_files, json_data=glossary_json(catalog))
     schemas[GLOSSARY] = glossary_schema()
     for region in catalog.regions:
         for table in tables(catalog, [region]):
             files = (catalog.region_files[region.id],) + (("themes/themes.yaml",) if table.slug == ASSIGNMENTS else ())
-            found += _table_downloads(table, region_prefix(region.id), f"Alleen {region.name}.", files)
+            found += _table_downloads(table, region_prefix(region.id), f"alleen {region.name}", files)
     for slug, schema in schemas.items():
         content = json_bytes(schema)
         path = f"schema/{slug}.schema.json"
