@@ -296,7 +296,7 @@ class Assignment:
 
 
 def assignment_columns() -> list[Column]:
-    item_ids = {"type": "string", "pattern": Principle.model_json_schema()["properties"]["id"]["pattern"]}
+    item_ids = {"type": "string", "pattern": _properties(Principle)[0]["id"]["pattern"]}
     return [
         Column("item_id", item_ids, "Id van het item (principe, onderwerp, actie, indicator of kerncijfer).", True, lambda region, row: row.id),
         *region_columns(),
