@@ -263,6 +263,26 @@ def test_data_package_describes_and_validates_every_download(project: str, reque
     assert package_problems(pages) == []
 
 
+def test_frictionless_validates_the_data_package(mini_built: tuple[Catalog, dict[str, str | bytes]], tmp_path: Path) -> None:
+    """The reference implementation (frictionless-py, offline) agrees: every resource, every row."""
+    from frictionless import validate
+
+    _, pages = mini_built
+    for path, content in pages.items():
+        if path.startswith("downloads/"):
+            target = tmp_path / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    report = validate(str(tmp_path / "downloads/datapackage.json"))
+    problems = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors] + [e.message for e in report.errors]
+    assert report.valid, problems[:10]
+    tables = {task.name: task.stats.get("rows") for task in report.tasks if task.type == "table"}
+    assert tables["acties-csv"] == 2 and tables["regios-beta-acties-csv"] == 1
+    (tmp_path / "downloads/kerncijfers.csv").write_bytes(pages["downloads/kerncijfers.csv"].replace(b";9,1;", b";negen;"))  # type: ignore[union-attr]
+    broken = validate(str(tmp_path / "downloads/datapackage.json"))
+    assert any(error.type == "type-error" for task in broken.tasks for error in task.errors)
+
+
 def test_package_check_can_fail(mini_built: tuple[Catalog, dict[str, str | bytes]]) -> None:
     _, pages = mini_built
     broken = dict(pages)

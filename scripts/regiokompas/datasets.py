@@ -630,7 +630,7 @@ def downloads(catalog: Catalog) -> list[Download]:
             Download(
                 f"{DOWNLOADS}/{path}", content, f"JSON Schema: {slug}", f"Beschrijving van de JSON-bestanden {slug}.json.", None, (),
                 _resource(f"schema-{slug}", path, content, f"JSON Schema van {slug}.json", f"Beschrijft de JSON-bestanden {slug}.json.",
-                          profile="data-resource", format="json", mediatype="application/schema+json", encoding="utf-8"),
+                          profile="data-resource", type="json", format="json", mediatype="application/schema+json", encoding="utf-8"),
             )
         )
     return found
