@@ -18,6 +18,7 @@ from .urls import GENERATED_DIRS
 def build_pages(catalog: Catalog, site: SiteContext | None = None) -> dict[str, str | bytes]:
     """Every generated file: path relative to ``docs/`` -> content. A pure function of its inputs."""
     from .comparison_pages import comparison_pages
+    from .datasets import dataset_pages
     from .glossary_pages import glossary_pages
     from .regions_pages import region_pages
     from .schema import schema_pages
@@ -25,7 +26,7 @@ def build_pages(catalog: Catalog, site: SiteContext | None = None) -> dict[str, 
     site = site or SiteContext()
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
-    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages):
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages):
         for path, content in builder(catalog, index, site).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")

@@ -1,10 +1,7 @@
-"""The unified glossary: A-Z index, one page per concept, downloads and the abbreviation list."""
+"""The unified glossary: A-Z index, one page per concept and the abbreviation list."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import unicodedata
 from collections import defaultdict
 
@@ -45,64 +42,8 @@ def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str]
     return {concept: [(anchor, label) for (_, anchor), label in sorted(entries.items())] for concept, entries in found.items()}
 
 
-def _rows(catalog: Catalog) -> list[dict[str, str]]:
-    names = {region.id: region.name for region in catalog.regions}
-    rows = []
-    for concept in catalog.concepts:
-        for region_id, entry in catalog.definitions.get(concept.id, []):
-            rows.append(
-                {
-                    "begrip_id": concept.id,
-                    "term": concept.term,
-                    "afkortingen": ", ".join(concept.abbreviations),
-                    "samenvatting": concept.summary,
-                    "regio": names[region_id],
-                    "term_in_document": entry.term,
-                    "definitie": entry.definition,
-                    "bron_document": entry.source.document,
-                    "bron_sectie": entry.source.section,
-                }
-            )
-    return rows
-
-
-def csv_bytes(rows: list[dict[str, str]]) -> bytes:
-    """CSV for Dutch Excel: UTF-8 with BOM, semicolons, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["begrip_id"], delimiter=";", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return "\ufeff".encode("utf-8") + buffer.getvalue().encode("utf-8")
-
-
-def json_text(catalog: Catalog) -> str:
-    names = {region.id: region.name for region in catalog.regions}
-    data = [
-        {
-            "id": concept.id,
-            "term": concept.term,
-            "afkortingen": concept.abbreviations,
-            "varianten": concept.variants,
-            "samenvatting": concept.summary,
-            "verwant": concept.related,
-            "themas": concept.themes,
-            "definities": [
-                {
-                    "regio": names[region_id],
-                    "term_in_document": entry.term,
-                    "definitie": entry.definition,
-                    "bron": entry.source.model_dump(exclude_none=True),
-                }
-                for region_id, entry in catalog.definitions.get(concept.id, [])
-            ],
-        }
-        for concept in catalog.concepts
-    ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def glossary_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str | bytes]:
-    """Index, concept pages, downloads and the abbreviation list."""
+    """Index, concept pages and the abbreviation list (the downloads are made in :mod:`.datasets`)."""
     used = usages(catalog, index)
     names = {region.id: region.name for region in catalog.regions}
     letters: dict[str, list[Concept]] = defaultdict(list)
@@ -129,8 +70,5 @@ def glossary_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dic
             related=[by_id[item] for item in concept.related if item in by_id],
             used=used.get(concept.id, []),
         )
-    rows = _rows(catalog)
-    pages[urls.download("begrippen.csv")] = csv_bytes(rows)
-    pages[urls.download("begrippen.json")] = json_text(catalog)
     pages[urls.abbreviations()] = str(abbreviation_definitions(catalog.concepts))
     return pages

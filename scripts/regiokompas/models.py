@@ -222,7 +222,7 @@ class Ambition(Sourced):
 class Principle(Tagged):
     """Een leidend principe, uitgangspunt of voorwaarde."""
 
-    id: Slug = Field(examples=["twe-p1"])
+    id: Slug = Field(description="Uniek id van het principe; ook het anker van zijn vaste link.", examples=["twe-p1"])
     number: str | None = Field(default=None, description="Nummer zoals in het document.", examples=["1"])
     title: Text = Field(description="Naam zoals in het document.", examples=["Normaliseren is uitgangspunt"])
     summary: Text = Field(description="Samenvatting in eigen woorden.")
@@ -232,18 +232,18 @@ class Principle(Tagged):
 class Topic(Tagged):
     """Een ander onderwerp van het document: hoofdstuk, opgave, paragraaf, bijlage."""
 
-    id: Slug = Field(examples=["rvn-opgave-1"])
+    id: Slug = Field(description="Uniek id van het onderwerp; ook het anker van zijn vaste link.", examples=["rvn-opgave-1"])
     kind: Text = Field(description="Soort onderwerp, in het Nederlands.", examples=["opgave"])
-    number: str | None = Field(default=None, examples=["3.1"])
-    title: Text
-    summary: Text
-    parts: list[Part] = Field(default_factory=list)
+    number: str | None = Field(default=None, description="Nummer zoals in het document.", examples=["3.1"])
+    title: Text = Field(description="Kop zoals in het document.")
+    summary: Text = Field(description="Samenvatting in eigen woorden.")
+    parts: list[Part] = Field(default_factory=list, description="Onderdelen zoals het document ze indeelt.")
 
 
 class Action(Tagged):
     """Een concrete actie, actielijn of maatregel."""
 
-    id: Slug = Field(examples=["twe-p1-a1"])
+    id: Slug = Field(description="Uniek id van de actie; ook het anker van haar vaste link.", examples=["twe-p1-a1"])
     parent: Slug = Field(description="Id van het principe of onderwerp waar de actie onder valt.", examples=["twe-p1"])
     title: Text | None = Field(default=None, description="Eigen naam van de actie zoals het document die schrijft.")
     text: Text = Field(description="Wat er gebeurt, in eigen woorden.")
@@ -257,7 +257,7 @@ class Action(Tagged):
 class Indicator(Tagged):
     """Iets wat de regio meet of wil meten."""
 
-    id: Slug = Field(examples=["rvn-i1"])
+    id: Slug = Field(description="Uniek id van de indicator; ook het anker van haar vaste link.", examples=["rvn-i1"])
     parent: Slug | None = Field(default=None, description="Id van het principe of onderwerp.")
     name: Text = Field(description="Naam zoals het document die geeft.")
     text: Text | None = Field(default=None, description="Toelichting in eigen woorden.")
@@ -270,7 +270,7 @@ class Indicator(Tagged):
 class KeyFigure(Sourced):
     """Een kerncijfer: waarde, eenheid, jaar en wat er precies geteld is."""
 
-    id: Slug = Field(examples=["twe-kf-jeugdhulp-personen"])
+    id: Slug = Field(description="Uniek id van het kerncijfer; ook het anker van zijn vaste link.", examples=["twe-kf-jeugdhulp-personen"])
     label: Text = Field(description="Korte omschrijving.", examples=["Jeugdigen met jeugdhulp"])
     value: float | int = Field(description="De waarde als getal (punt als decimaalteken).", examples=[9.1])
     value_text: Text | None = Field(default=None, description="Hoe het document de waarde verwoordt, als dat geen gewoon getal is.")
@@ -283,12 +283,12 @@ class KeyFigure(Sourced):
 class Milestone(Sourced):
     """Een gedateerde stap."""
 
-    id: Slug
+    id: Slug = Field(description="Uniek id van de stap; ook het anker van haar vaste link.", examples=["twe-m-2020-06-10-nvo"])
     date: DateText = Field(
         description="`JJJJ`, `JJJJ-MM`, `JJJJ-MM-DD` of `JJJJ-Q1` t/m `JJJJ-Q4`.",
         examples=["2022-Q1"],
     )
-    label: Text
+    label: Text = Field(description="Wat er op die datum gebeurt, in eigen woorden.")
 
 
 class Table(Sourced):
@@ -323,7 +323,7 @@ class Region(DataModel):
     """Een jeugdregio en de inhoud van haar regiovisie (`regions/<id>.yaml`)."""
 
     id: Slug = Field(description="Gelijk aan de bestandsnaam zonder `.yaml`.", examples=["twente"])
-    name: Text = Field(examples=["Twente"])
+    name: Text = Field(description="Naam van de regio zoals de documenten die schrijven.", examples=["Twente"])
     province: Text = Field(examples=["Overijssel"])
     summary: Text = Field(description="De kern in 2 tot 4 zinnen voor een raadslid, in eigen woorden.")
     documents: list[Document] = Field(min_length=1)
@@ -343,8 +343,8 @@ class Region(DataModel):
 class Theme(DataModel):
     """Een thema waarop regio's vergeleken worden."""
 
-    id: Slug = Field(examples=["normaliseren"])
-    name: Text = Field(examples=["Normaliseren en demedicaliseren"])
+    id: Slug = Field(description="Uniek id van het thema.", examples=["normaliseren"])
+    name: Text = Field(description="Naam van het thema.", examples=["Normaliseren en demedicaliseren"])
     description: Text
     synthesis: list[Synthesis] = Field(
         default_factory=list,
@@ -392,13 +392,13 @@ class GlossarySource(DataModel):
 class Concept(DataModel):
     """Eén begrip in de gezamenlijke begrippenlijst."""
 
-    id: Slug = Field(examples=["gecertificeerde-instelling"])
+    id: Slug = Field(description="Uniek id van het begrip.", examples=["gecertificeerde-instelling"])
     term: Text = Field(description="Voorkeursterm.", examples=["Gecertificeerde Instelling"])
-    abbreviations: list[Abbreviation] = Field(default_factory=list, examples=[["GI"]])
+    abbreviations: list[Abbreviation] = Field(default_factory=list, description="Afkortingen van het begrip.", examples=[["GI"]])
     variants: list[Text] = Field(default_factory=list, description="Spellingvarianten, meervouden, synoniemen.", examples=[["GI's"]])
     summary: Text = Field(description="Neutrale samenvatting over de regio's heen.")
     related: list[Slug] = Field(default_factory=list, description="Verwante begrip-id's.")
-    themes: list[Slug] = Field(default_factory=list)
+    themes: list[Slug] = Field(default_factory=list, description="Thema-id's waar het begrip bij hoort.")
 
 
 class ConceptList(DataModel):

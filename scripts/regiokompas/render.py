@@ -27,7 +27,7 @@ def _finalize(value: Any) -> Any:
         return Markup("")
     if isinstance(value, float):
         return Markup(dutch_number(value))
-    return Markup(str(value))
+    return Markup(markdown_text(value))
 
 
 @cache

@@ -93,9 +93,15 @@ def schema() -> str:
 
 
 def download(name: str) -> str:
-    if not re.fullmatch(r"[a-z0-9-]+\.[a-z]+", name):
+    """A download: ``begrippen.csv``, ``regios/twente-acties.json``, ``schema/acties.schema.json``."""
+    if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*(\.[a-z]+)+", name):
         raise ValueError(f"not a valid download name: {name!r}")
     return f"{DOWNLOADS}/{name}"
+
+
+def data_page() -> str:
+    """The "Gegevens en hergebruik" page that lists every download."""
+    return f"{DOWNLOADS}/index.md"
 
 
 def abbreviations() -> str:
@@ -111,6 +117,13 @@ def item_page(region_id: str) -> str:
 def item(region_id: str, item_id: str) -> tuple[str, str]:
     """``(page, anchor)`` where an item of a region is shown: its id is the anchor."""
     return item_page(region_id), slug(item_id)
+
+
+def address(page: str, anchor: str | None = None) -> str:
+    """The URL of a generated page relative to the site root (directory URLs): ``regios/twente/#twe-p1``."""
+    url = page.removesuffix("index.md").removesuffix(".md")
+    url = url if url.endswith("/") or not url else url + "/"
+    return f"{url}#{slug(anchor)}" if anchor else url
 
 
 def relative(target: str, page: str, anchor: str | None = None) -> str:
@@ -168,6 +181,15 @@ class Links:
 
     def download(self, name: str) -> Markup:
         return self._to(download(name))
+
+    def data_page(self, anchor: str | None = None) -> Markup:
+        return self._to(data_page(), anchor)
+
+    def file(self, path: str) -> Markup:
+        """Any generated file by its path relative to ``docs/`` (a path made by this module)."""
+        if path.split("/")[0] not in GENERATED_DIRS or not re.fullmatch(r"[a-z0-9/.-]+", path) or ".." in path:
+            raise ValueError(f"not a generated file: {path!r}")
+        return self._to(path)
 
     def item(self, item_id: str, region_id: str | None = None) -> Markup:
         """The link to an item (its region's item page, anchored at the item id)."""
