@@ -23,6 +23,8 @@ import pytest
 import yaml
 
 from conftest import BIN, ENV, MINI, ROOT
+from regiokompas.synthetic import BUILD_FILES
+from regiokompas.urls import GENERATED_DIRS
 
 pytestmark = pytest.mark.browser
 
@@ -54,10 +56,14 @@ def _poison(value: Any, key: str = "") -> Any:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(MINI, project)
-    for name in ("mkdocs.yml", "overrides", "scripts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes"))
+    for name in BUILD_FILES:
+        source, target = ROOT / name, project / name
+        if target.exists():  # the fixture's own source texts
+            continue
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*GENERATED_DIRS) if name == "docs" else None)
+        else:
+            shutil.copy(source, target)
     for path in [*(project / "regions").glob("*.yaml"), *(project / "glossary").glob("*.yaml"), project / "themes/themes.yaml"]:
         data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")))
         if path.name == "begrippen.yaml":  # a hostile spelling variant of a concept ...

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from regiokompas.synthetic import BUILD_FILES
 from conftest import ENV, ROOT, mkdocs_build
 from regiokompas.schema import write_schemas
 
@@ -45,7 +46,7 @@ def test_generated_docs_also_build_with_zensical(built_site: Path, tmp_path: Pat
     """The generator does not depend on MkDocs plugins: Zensical builds the same docs/."""
     project = tmp_path / "zensical"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "scripts", "overrides"):
+    for name in BUILD_FILES:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)

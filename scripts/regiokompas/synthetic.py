@@ -31,7 +31,7 @@ from typing import Any, Iterable
 import yaml
 
 from .catalog import CONCEPTS_FILE, GLOSSARY_DIR, REGIONS_DIR, THEMES_FILE
-from .generate import GENERATED_DIRS
+from .urls import GENERATED_DIRS
 from .problems import Problem, ValidationFailed
 from .yamlfile import read_yaml
 
@@ -40,7 +40,8 @@ Data = dict[str, Any]
 SEED = 20261123
 GLOSSARY_TERMS = 500
 #: What a build needs besides the data; ``bronnen/`` lets validation check ``documents[].seed``.
-BUILD_FILES = ("mkdocs.yml", "docs", "scripts", "schemas", "bronnen")
+#: What a build needs besides the data: the one list for the benchmark and the tests that build copies.
+BUILD_FILES = ("mkdocs.yml", "docs", "overrides", "scripts", "schemas", "bronnen")
 
 #: Region lists whose length is copied from the real average, with the id prefix of their items.
 COUNTED = {"principles": "p", "topics": "t", "actions": "a", "indicators": "i", "key_figures": "kf", "milestones": "m"}
