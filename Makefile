@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 export REGIOKOMPAS_NPM_PREFIX := $(abspath $(VENV)/npm)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate generate schema nieuwe-regio bench clean
+.PHONY: serve build test test-snel validate generate schema nieuwe-regio bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,11 @@ build: $(STAMP) ## Strict build into site/; a failing build leaves the previous 
 	@rm -rf site && mv .build/site site
 	@echo "Gebouwd: site/"
 
-test: $(STAMP) ## The whole test suite
-	$(BIN)/python -m pytest
+test: $(STAMP) ## The whole test suite, on two parallel workers (builds, browser and accessibility included)
+	$(BIN)/python -m pytest -n 2
+
+test-snel: $(STAMP) ## Quick loop while developing: everything but the site builds and the browser
+	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
 
 validate: $(STAMP) ## Check every YAML file
 	$(BIN)/python -m regiokompas validate

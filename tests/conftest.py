@@ -69,15 +69,24 @@ def mkdocs_build(site: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with ``mkdocs build --strict``.
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once per test run with ``mkdocs build --strict``.
 
-    MkDocs' own output is kept next to it in ``build.log``.
+    Under pytest-xdist the first worker builds and the others wait for it (a file lock in
+    the run's shared temporary folder). MkDocs' own output is kept next to it in ``build.log``.
     """
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(site)
-    (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-    assert result.returncode == 0, result.stderr[-4000:]
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    site, log, done = shared / "built" / "site", shared / "built" / "build.log", shared / "built" / "done"
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = mkdocs_build(site)
+            log.write_text(result.stdout + result.stderr, encoding="utf-8")
+            done.write_text(str(result.returncode), encoding="utf-8")
+    assert done.read_text(encoding="utf-8") == "0", log.read_text(encoding="utf-8")[-4000:]
     return site
 
 

@@ -45,12 +45,18 @@ def html_pages(site: Path) -> list[str]:
     )
 
 
-def test_every_page_passes_axe_wcag21_aa(built_site: Path, server: str, browser) -> None:
+#: The pages are checked in this many parts, so that pytest-xdist workers share the work.
+AXE_PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(AXE_PARTS))
+def test_every_page_passes_axe_wcag21_aa(built_site: Path, server: str, browser, part: int) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    pages = html_pages(built_site)
-    assert len(pages) > 20
+    every_page = html_pages(built_site)
+    assert len(every_page) > 20
+    pages = every_page[part::AXE_PARTS]
     page = browser.new_page()
     serious: list[str] = []
     other: Counter[str] = Counter()
@@ -64,7 +70,7 @@ def test_every_page_passes_axe_wcag21_aa(built_site: Path, server: str, browser)
             else:
                 other[f"{violation['id']} ({violation['impact']})"] += 1
     page.close()
-    print(f"axe: {len(pages)} pages checked; minor/moderate: {dict(other) or 'none'}")
+    print(f"axe part {part}: {len(pages)} of {len(every_page)} pages checked; minor/moderate: {dict(other) or 'none'}")
     assert serious == []
 
 

@@ -16,6 +16,8 @@ from regiokompas.schema import write_schemas
 
 BIN = Path(sys.executable).parent
 
+pytestmark = pytest.mark.slow
+
 
 def test_strict_build_has_no_warnings(built_site: Path) -> None:
     log = (built_site.parent / "build.log").read_text(encoding="utf-8")

@@ -22,6 +22,8 @@ THEME_ERRORS = (
     "Bad value “” for attribute “tabindex” on element “label”",
 )
 
+pytestmark = pytest.mark.slow
+
 
 class LinkCollector(HTMLParser):
     """Collects ids and the href/src of every element of one HTML page."""
