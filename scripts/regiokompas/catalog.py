@@ -9,6 +9,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
+from .citations import SourceIndex, check_sources
 from .messages import problems_from, suggest
 from .models import (
     Action,
@@ -45,6 +46,8 @@ class Catalog:
     glossary_files: dict[str, str] = field(default_factory=dict)
     #: Repository web address for "Bewerk deze pagina" links (``repo_url`` in mkdocs.yml), if any.
     repo_url: str | None = None
+    #: Source texts and every checked citation (``citations.py``).
+    sources: SourceIndex | None = None
 
     def data_files(self, region_id: str) -> list[str]:
         """The YAML files a region's page is generated from."""
@@ -129,6 +132,7 @@ def load_catalog(root: Path) -> Catalog:
         _check_concepts(concept_list, concepts_file, theme_ids, concept_ids, definitions, problems)
     if theme_list is not None and theme_file is not None:
         _check_themes(theme_list, theme_file, regions, check_refs=not broken - {"glossary"}, problems=problems)
+    sources = check_sources(root, regions, glossary_sources, problems) if seeds is not None and not broken else None
     if problems:
         raise ValidationFailed(problems)
     ordered = sorted(regions, key=lambda pair: pair[0].name.casefold())
@@ -140,6 +144,7 @@ def load_catalog(root: Path) -> Catalog:
         definitions=definitions,
         region_files={region.id: source.name for region, source in ordered},
         glossary_files={glossary.region: source.name for glossary, source in glossary_sources},
+        sources=sources,
     )
 
 
