@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from .messages import suggest
 from .models import Document, GlossaryDefinition, GlossarySource, Region, Source
 from .problems import Location, Problem
-from .sources import Heading, Resolved, SourceText, load_source
+from .sources import Heading, Resolved, SourceText, load_source, split_number
 from .yamlfile import YamlFile
 
 SOURCES_DIR = Path("bronnen")
@@ -94,6 +94,18 @@ def citation_url(index: SourceIndex | None, source: Source) -> str | None:
     if citation is None or not citation.page_path:
         return None
     return f"{citation.page_path}#{citation.anchor}" if citation.anchor else citation.page_path
+
+
+def citation_label(index: SourceIndex | None, source: Source, titles: dict[str, str]) -> str:
+    """Compact citation text: document short name, section number (or chapter), page where known."""
+    citation = index.by_source.get(id(source)) if index else None
+    document = citation.document if citation else None
+    name = (document.short_title or document.title) if document else titles.get(source.document, source.document)
+    parts = _labels(source.section)
+    numbered = [part for part in parts if split_number(part)[0] is not None]
+    section = ".".join(map(str, split_number(numbered[-1])[0] or ())) if numbered else (parts[0] if parts else source.section)
+    page = citation.page if citation else source.page
+    return f"{name}, {section}" + (f", p. {page}" if page else "")
 
 
 def document_page(document: Document, text: SourceText, offset: int = 0) -> str:

@@ -12,7 +12,7 @@ from .catalog import Catalog, load_catalog
 from .glossary import TermIndex
 
 #: Folders under ``docs/`` that belong to the generator (git-ignored, rewritten on every run).
-GENERATED_DIRS = ("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes")
+GENERATED_DIRS = ("regios", "themas", "vergelijking", "begrippen", "referentie", "downloads", "includes", "bronnen")
 
 
 def build_pages(catalog: Catalog) -> dict[str, str | bytes]:
@@ -21,10 +21,11 @@ def build_pages(catalog: Catalog) -> dict[str, str | bytes]:
     from .glossary_pages import glossary_pages
     from .regions_pages import region_pages
     from .schema import schema_pages
+    from .source_pages import source_pages
 
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
-    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages):
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, source_pages):
         for path, content in builder(catalog, index).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")

@@ -79,11 +79,14 @@ class PageTools:
         return Markup(posixpath.relpath(target, posixpath.dirname(self.page) or "."))
 
     def src(self, source: Source) -> Markup:
-        """The source reference as escaped text."""
-        label = f"{self._documents.get(source.document, source.document)}, {source.section}"
-        if source.page:
-            label += f", p. {source.page}"
-        return text.inline(label)
+        """The source reference: a compact link to the quoted passage or section on the source page."""
+        from .citations import citation_label, citation_url
+
+        label = citation_label(self.catalog.sources, source, self._documents)
+        url = citation_url(self.catalog.sources, source)
+        if url is None:
+            return text.inline(label)
+        return Markup(f"[{text.escape_inline(label)}]({self.link(url)})")
 
     def date(self, value: str) -> Markup:
         return Markup(dutch_date(value))
