@@ -25,7 +25,7 @@ def test_region_page_shows_every_item_with_its_source(mini: Path) -> None:
     assert "### 1. Normaal opgroeien { #alp-p1 }" in page
     assert '<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\\.' in page
     assert "Wie: Alpha\\-gemeenten · Niveau: lokaal · Wanneer: 2022" in page
-    assert "Bron: Visie Alpha\\, 2\\. Ambitie &gt; Normaliseren\\, p\\. 8" in page
+    assert "Bron: [Visie Alpha\\, 2\\, p\\. 8](../bronnen/alp-doc.md#sectie-normaliseren)" in page
     assert "| 9\\,1\\% | 2019 |" in page
 
 

@@ -124,12 +124,12 @@ def chapters(text: SourceText) -> list[Heading]:
     found: list[Heading] = []
     last = 0
     for heading in text.headings:
-        if heading.depth != 0:
+        if not heading.in_toc or heading.level > 6:
             continue
         if heading.number is not None and len(heading.number) == 1 and heading.number[0] > last:
             last = heading.number[0]
             found.append(heading)
-        elif heading.number is None and heading.key.startswith(("bijlage", "begrippenlijst")) and heading.level <= 2:
+        elif heading.number is None and heading.key.startswith(("bijlage", "begrippenlijst")):
             found.append(heading)
     return found
 

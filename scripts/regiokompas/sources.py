@@ -167,7 +167,8 @@ class SourceText:
         line = lines[number]
         before = lines[number - 1].strip() if number else ""
         after = lines[number + 1].strip() if number + 1 < len(lines) else ""
-        return bool(_NUMBERED_LINE.match(line)) and len(line) <= 2000 and not before
+        toc_line = re.search(r"(\t|\.{3,}|…)\s*\d{1,3}\s*$", line)  # "1. Inleiding<tab>3" in a table of contents
+        return bool(_NUMBERED_LINE.match(line)) and len(line) <= 2000 and not before and not toc_line
 
     @staticmethod
     def _bare_heading(lines: list[str], number: int) -> bool:
