@@ -188,3 +188,13 @@ def test_a_long_document_gets_a_page_per_chapter(mini: Path, monkeypatch: pytest
     assert "(../bronnen/alp-doc/5-inkoop.md#citaat-alp-p1)" in pages["regios/alpha.md"]
     assert '<mark class="rk-citaat" id="citaat-alp-p1">' in pages["bronnen/alp-doc/5-inkoop.md"]
     assert "# 5\\. Inkoop { #sectie-5-inkoop }" in pages["bronnen/alp-doc/5-inkoop.md"]
+
+
+def test_a_footnote_reference_in_the_text_does_not_break_a_quote(mini: Path) -> None:
+    replace_in(mini / SEED, "Wij streven naar een regio", "Wij streven<sup>3</sup> naar een regio")
+    cite(mini, "Wij streven naar een regio waarin elk kind een thuis heeft.", section="2. Ambitie")
+    catalog = load_catalog(mini)
+    citation = catalog.sources.by_source[id(catalog.region("alpha").principles[0].source)]
+    assert citation.spans is not None
+    start, end = citation.spans[0]
+    assert "<sup>3</sup>" in citation.text.text[start:end]

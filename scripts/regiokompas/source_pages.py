@@ -3,7 +3,8 @@
 The text is data: every piece goes through :mod:`text` escaping, so markup in the
 conversion (``*``, ``<b>``, ``[x](y)``, ``|``) is shown as written, never rendered.
 Headings of the conversion (``#`` lines) become headings with a stable anchor;
-other heading-like lines (bold or numbered lines) get an anchor only. Every quoted
+in a text without ``#`` lines, short lines on their own are its headings. Other
+heading-like lines (bold, emphasised or numbered lines) get an anchor only. Every quoted
 passage is a ``<mark>`` with the anchor ``citaat-<item>`` (highlighted by CSS
 ``:target``) followed by links back to the items that cite it. Known conversion
 slips (``Document.corrections``) are marked with the correct reading.
@@ -110,7 +111,7 @@ class _Renderer:
             links.append(f"[{escaping.escape_inline(label)}]({_link(self.page, item_page(citation))})")
         return "Hier geciteerd in: " + ", ".join(links) + "\n{: .rk-geciteerd }"
 
-    def body(self, start: int, end: int, base_depth: int) -> str:
+    def body(self, start: int, end: int) -> str:
         """Markdown for ``[start, end)``: headings, paragraphs, page anchors, back links."""
         blocks: list[str] = []
         paragraph: list[str] = []
@@ -125,6 +126,7 @@ class _Renderer:
             ended.clear()
 
         position = start
+        open_headings: list[int] = []  # ends of the rendered headings that contain this line
         for line in self.source.text[start:end].split("\n"):
             line_start, line_end = position, position + len(line)
             position = line_end + 1
@@ -140,7 +142,7 @@ class _Renderer:
                 anchor = self._page_anchor(page)
                 blocks.append(f'<p class="rk-paginagrens">{anchor}— pagina {page} —</p>')
                 continue
-            if heading is not None and heading.level <= 6:
+            if heading is not None and heading.level != 7:
                 flush()
                 for number, passage in enumerate(self.passages):  # a quote that starts in a heading
                     if line_start <= passage.spans[0][0] < line_end and number not in self.opened:
@@ -148,7 +150,10 @@ class _Renderer:
                         page_anchor += f'<span id="{escaping.anchor(passage.anchor)}"></span>'
                 if page_anchor:
                     blocks.append(page_anchor)
-                level = "#" * min(6, 2 + max(0, heading.depth - base_depth))
+                while open_headings and open_headings[-1] <= heading.start:
+                    open_headings.pop()
+                level = "#" * min(6, 2 + len(open_headings))
+                open_headings.append(heading.end)
                 blocks.append(f"{level} {escaping.heading(heading.text)} {{ #{heading.anchor} }}")
                 continue
             if not line.strip():
@@ -229,7 +234,7 @@ def _document_pages(
         for heading in parts:
             lines.append(f"- [{escaping.escape_inline(heading.text)}]({_link(first_page, document_page(document, source, heading.start))})")
         lines.append("")
-    lines.append(renderer.body(0, front_end, 0))
+    lines.append(renderer.body(0, front_end))
     pages[first_page] = "\n".join(lines).rstrip() + "\n"
     for heading, end in zip(parts, bounds[1:]):
         page = document_page(document, source, heading.start)
@@ -239,7 +244,7 @@ def _document_pages(
             f"Uit: [{escaping.escape_inline(title)}]({_link(page, first_page)}), {escaping.escape_inline(document.title)}."
         )
         chapter.append("")
-        chapter.append(renderer.body(heading.body, end, heading.depth + 1))
+        chapter.append(renderer.body(heading.body, end))
         pages[page] = "\n".join(chapter).rstrip() + "\n"
     return pages
 
