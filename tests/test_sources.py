@@ -198,3 +198,11 @@ def test_a_footnote_reference_in_the_text_does_not_break_a_quote(mini: Path) -> 
     assert citation.spans is not None
     start, end = citation.spans[0]
     assert "<sup>3</sup>" in citation.text.text[start:end]
+
+
+def test_every_section_of_the_real_data_resolves() -> None:
+    from conftest import ROOT
+
+    sources = load_catalog(ROOT).sources
+    assert len(sources.citations) > 1000
+    assert [str(problem) for problem in sources.warnings] == []

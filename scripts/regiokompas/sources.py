@@ -30,9 +30,9 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BOLD_LINE = re.compile(r"^\*\*([^*]{2,100})\*\*[ \t]*$")
 _ITALIC_LINE = re.compile(r"^(\d{1,2}[.)]\s+)?\*([^*\s][^*]{1,250})\*[ \t]*$")
 #: "1. *Titel van de maatregel.* Toelichting" : a numbered item whose title is emphasised.
-_NUMBERED_ITALIC = re.compile(r"^(\d{1,2}[.)]\s+)\*([^*\s][^*]{1,250})\*")
+_NUMBERED_ITALIC = re.compile(r"^(\d{1,2}[.)]\s+)\*([^*\s][^*]{1,2000})\*")
 #: A numbered line on its own: "5.1.4 Titel" or "5. Titel" between blank lines.
-_NUMBERED_LINE = re.compile(r"^(?:- )?(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+[^\W\d_]")
+_NUMBERED_LINE = re.compile(r"^(?:- )?(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+\(?[^\W\d_]")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\))?\s+(?=\S)")
 _LETTER_PREFIX = re.compile(r"^[A-Z][.)]\s+")
 _LABELLED_NUMBER = re.compile(r"^(actielijn|opgave|maatregel|principe|leidend principe|hoofdstuk|paragraaf)\s+(\d{1,2})$")
@@ -139,7 +139,7 @@ class SourceText:
             ):
                 level, raw = 7, (italic.group(1) or "") + italic.group(2)
             elif numbered_italic := _NUMBERED_ITALIC.match(stripped):
-                level, raw = 7, numbered_italic.group(1) + numbered_italic.group(2)
+                level, raw = 7, (numbered_italic.group(1) + numbered_italic.group(2))[:200]
             elif has_marks and self._numbered_line(lines, number):
                 stripped = stripped.removeprefix("- ")
                 level, raw = (4 if "." in stripped.split(" ")[0].rstrip(".") else 7), stripped[:200]
@@ -283,7 +283,7 @@ class SourceText:
         return None
 
     def _find_entry(self, component: str, start: int, end: int) -> tuple[int, int] | None:
-        """A glossary term, footnote or figure that is not a heading: the paragraph that starts with it."""
+        """A glossary term, footnote, figure or lead-in line that is not a heading: where it starts and ends."""
         footnote = _FOOTNOTE.match(key(component))
         if footnote:
             pattern = re.compile(rf"^\s*<sup>{footnote.group(1)}</sup>", re.MULTILINE)
@@ -295,7 +295,11 @@ class SourceText:
         offset = start
         for line in self.text[start:end].split("\n"):
             line_key = key(self._corrected(line.lstrip(" \t|-•>")))
-            if line_key == wanted or line_key.startswith(wanted + " "):
+            if line_key == wanted:
+                # a line on its own ("Hoe realiseren we dit:") introduces the rest of the section
+                return offset, end
+            if line_key.startswith(wanted + " "):
+                # a term followed by its explanation (a glossary row or paragraph)
                 paragraph_end = self.text.find("\n\n", offset)
                 return offset, end if paragraph_end < 0 or paragraph_end > end else paragraph_end
             offset += len(line) + 1
