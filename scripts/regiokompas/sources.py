@@ -19,7 +19,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .quotes import Normalised, find_quote, normalise, quote_pieces
@@ -100,6 +100,7 @@ class SourceText:
     name: str
     text: str
     corrections: dict[str, str] = field(default_factory=dict)
+    _resolved: dict[str, Resolved | None] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def normalised(self) -> Normalised:
@@ -245,6 +246,11 @@ class SourceText:
 
     def resolve(self, section: str) -> Resolved | None:
         """The span of ``section`` ("A > B > C"), or None when a component is not found."""
+        if section not in self._resolved:
+            self._resolved[section] = self._resolve(section)
+        return self._resolved[section]
+
+    def _resolve(self, section: str) -> Resolved | None:
         components = [part.strip() for part in section.split(">") if part.strip()]
         start, end = 0, len(self.text)
         found: list[Heading] = []
@@ -417,22 +423,28 @@ def component_matches(component: str, heading: Heading, loose: bool = False, sam
     numbered ``2``. With ``loose``: a parenthetical remark in the component, or one being the
     start of the other (a heading with its subtitle on the next line).
     """
-    component = _LETTER_PREFIX.sub("", component.strip())
-    number, rest = split_number(component)
-    wanted = key(rest)
+    number, wanted, labelled, bare = _parse_component(component)
     if number is not None and heading.number is not None and number != heading.number:
         return False
     if same_number and number != heading.number:
         return False
-    labelled = _LABELLED_NUMBER.match(wanted)
-    if number is None and labelled and heading.number == (int(labelled.group(2)),):
+    if number is None and labelled is not None and heading.number == (labelled,):
         return True
     if wanted == heading.key and (number is None or heading.number is not None or not loose):
         return True
     if not loose:
         return False
-    bare = key(_PARENTHESES.sub("", rest))
     if bare and bare == heading.key:
         return True
     shorter, longer = sorted((wanted, heading.key), key=len)
     return len(shorter) >= 8 and (longer.startswith(shorter + " "))
+
+
+@lru_cache(maxsize=4096)
+def _parse_component(component: str) -> tuple[tuple[int, ...] | None, str, int | None, str]:
+    """(number, key, number after a label such as 'Actielijn', key without parenthetical remark)."""
+    component = _LETTER_PREFIX.sub("", component.strip())
+    number, rest = split_number(component)
+    wanted = key(rest)
+    labelled = _LABELLED_NUMBER.match(wanted)
+    return number, wanted, int(labelled.group(2)) if labelled else None, key(_PARENTHESES.sub("", rest))
