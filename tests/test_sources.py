@@ -206,3 +206,17 @@ def test_every_section_of_the_real_data_resolves() -> None:
     sources = load_catalog(ROOT).sources
     assert len(sources.citations) > 1000
     assert [str(problem) for problem in sources.warnings] == []
+
+
+def test_overlapping_quotes_each_get_their_anchor(mini: Path) -> None:
+    cite(mini, "De gemeenten zetten praktijkondersteuners in bij de huisarts")
+    path = mini / "regions/alpha.yaml"
+    replace_in(
+        path,
+        'source: {document: alp-doc, section: "2. Ambitie > Normaliseren"}',
+        'source: {document: alp-doc, section: "2. Ambitie > Normaliseren", quote: "praktijkondersteuners in bij de huisarts en in de wijk"}',
+    )
+    page = build_pages(load_catalog(mini))["bronnen/alp-doc.md"]
+    assert '<mark class="rk-citaat" id="citaat-alp-p1">De gemeenten zetten </mark>' in page
+    assert '<mark class="rk-citaat"><mark class="rk-citaat" id="citaat-alp-p1-a1">praktijkondersteuners in bij de huisarts</mark></mark>' in page
+    assert "Hier geciteerd in: [Alpha\\: De gemeenten zetten praktijkondersteuners in\\.](../regios/alpha.md#alp-p1-a1)" in page

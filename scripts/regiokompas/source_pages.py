@@ -30,7 +30,7 @@ INDEX_PAGE = "bronnen/index.md"
 class _Run:
     start: int
     end: int
-    passage: int | None  # index into the passages of the document
+    passages: list[int]  # indexes into the passages of the document (overlapping quotes nest)
     correction: str | None  # the correct reading when this run is a known slip
 
 
@@ -74,9 +74,9 @@ class _Renderer:
         points = sorted(cuts)
         runs = []
         for low, high in zip(points, points[1:]):
-            passage = next((number for a, b, number in owner if a <= low and high <= b), None)
+            passages = sorted({number for a, b, number in owner if a <= low and high <= b})
             slip = next((right for a, b, right in slips if a <= low and high <= b), None)
-            runs.append(_Run(low, high, passage, slip))
+            runs.append(_Run(low, high, passages, slip))
         return runs
 
     def inline(self, start: int, end: int) -> str:
@@ -89,11 +89,11 @@ class _Renderer:
                     f'<span class="rk-omzetfout">{shown}</span>'
                     f'<span class="rk-omzetfout-lees"> [omzetfout, lees: {escaping.escape_inline(run.correction)}]</span>'
                 )
-            if run.passage is not None:
+            for passage in reversed(run.passages):
                 attributes = ' class="rk-citaat"'
-                if run.passage not in self.opened:
-                    self.opened.add(run.passage)
-                    attributes += f' id="{escaping.anchor(self.passages[run.passage].anchor)}"'
+                if passage not in self.opened:
+                    self.opened.add(passage)
+                    attributes += f' id="{escaping.anchor(self.passages[passage].anchor)}"'
                 shown = f"<mark{attributes}>{shown}</mark>"
             pieces.append(shown)
         return "".join(pieces)
