@@ -220,3 +220,12 @@ def test_overlapping_quotes_each_get_their_anchor(mini: Path) -> None:
     assert '<mark class="rk-citaat" id="citaat-alp-p1">De gemeenten zetten </mark>' in page
     assert '<mark class="rk-citaat"><mark class="rk-citaat" id="citaat-alp-p1-a1">praktijkondersteuners in bij de huisarts</mark></mark>' in page
     assert "Hier geciteerd in: [Alpha\\: De gemeenten zetten praktijkondersteuners in\\.](../regios/alpha.md#alp-p1-a1)" in page
+
+
+def test_an_unresolved_section_can_be_made_an_error(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import regiokompas.citations as citations
+
+    monkeypatch.setattr(citations, "SECTIONS_FATAL", True)
+    replace_in(mini / "regions/alpha.yaml", 'section: "7. In control"', 'section: "7. In controle"')
+    [problem] = problems_of(mini)
+    assert "indicators[0].source.section: sectie '7. In controle' niet gevonden" in problem
