@@ -292,9 +292,12 @@ class SourceText:
         """A glossary term, footnote, figure or lead-in line that is not a heading: where it starts and ends."""
         footnote = _FOOTNOTE.match(key(component))
         if footnote:
-            pattern = re.compile(rf"^\s*<sup>{footnote.group(1)}</sup>", re.MULTILINE)
+            pattern = re.compile(rf"^[ \t]*<sup>{footnote.group(1)}</sup>", re.MULTILINE)
             match = pattern.search(self.text, start, end) or pattern.search(self.text)
-            return (match.start(), self.text.find("\n", match.end()) % (len(self.text) + 1)) if match else None
+            if match is None:
+                return None
+            line_end = self.text.find("\n", match.end())
+            return match.start(), len(self.text) if line_end < 0 else line_end
         wanted = key(self._corrected(component))
         if not wanted:
             return None
