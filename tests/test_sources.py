@@ -227,3 +227,14 @@ def test_an_unresolved_section_can_be_made_an_error(mini: Path, monkeypatch: pyt
     replace_in(mini / "regions/alpha.yaml", 'section: "7. In control"', 'section: "7. In controle"')
     [problem] = problems_of(mini)
     assert "indicators[0].source.section: sectie '7. In controle' niet gevonden" in problem
+
+
+def test_quote_pieces_joined_by_an_ellipsis_must_follow_each_other(mini: Path) -> None:
+    cite(mini, "Opgroeien is gewoon; … gewone vragen gewoon blijven.")
+    assert load_catalog(mini)  # both pieces stand in the section, in this order
+    replace_in(mini / "regions/alpha.yaml", "Opgroeien is gewoon; … gewone vragen", "gewone vragen … Opgroeien is gewoon;")
+    [problem] = problems_of(mini)
+    assert problem.endswith(
+        "het stuk vóór '…' staat er wel, maar wat na '…' komt niet (of niet daarna); neem de tekst letterlijk over "
+        "(alleen witruimte, regeleinden, afbreekstreepjes aan het regeleinde en aanhalingstekens mogen verschillen)"
+    )

@@ -234,11 +234,12 @@ def _check(citation: Citation, yaml_file: YamlFile, where: Location, problems: l
             elsewhere = text.find(source.quote)
             if elsewhere is None:
                 found, after = text.longest_prefix(source.quote)
-                detail = (
-                    f"het begin ('{found[-50:]}') staat er wel, daarna wijkt het af bij '{after}'"
-                    if found
-                    else "geen stuk ervan staat in de tekst"
-                )
+                if found and not after:
+                    detail = "het stuk vóór '…' staat er wel, maar wat na '…' komt niet (of niet daarna)"
+                elif found:
+                    detail = f"het begin ('{found[-50:]}') staat er wel, daarna wijkt het af bij '{after}'"
+                else:
+                    detail = "geen stuk ervan staat in de tekst"
                 problems.append(
                     yaml_file.problem(
                         where + ("quote",),
@@ -254,7 +255,9 @@ def _check(citation: Citation, yaml_file: YamlFile, where: Location, problems: l
                         "pas source.section aan of kies een citaat uit de genoemde sectie",
                     )
                 )
-        else:
+            else:
+                spans = elsewhere  # the section is reported as not found; the quote itself is there
+        if spans is not None:
             citation.spans = spans
             citation.anchor = f"citaat-{citation.key}"
             citation.page_path = document_page(document, text, spans[0][0])
