@@ -238,3 +238,10 @@ def test_quote_pieces_joined_by_an_ellipsis_must_follow_each_other(mini: Path) -
         "het stuk vóór '…' staat er wel, maar wat na '…' komt niet (of niet daarna); neem de tekst letterlijk over "
         "(alleen witruimte, regeleinden, afbreekstreepjes aan het regeleinde en aanhalingstekens mogen verschillen)"
     )
+
+
+def test_a_quote_in_a_heading_keeps_its_anchor_and_back_link_after_the_heading(mini: Path) -> None:
+    cite(mini, "Spiedhulp Alpha", section="2. Ambitie > Spoedhulp Alpha")
+    page = build_pages(load_catalog(mini))["bronnen/alp-doc.md"]
+    heading = "#### Spiedhulp \\[omzetfout\\, lees\\: Spoedhulp\\] Alpha { #sectie-spoedhulp-alpha }"
+    assert '<span id="citaat-alp-p1"></span>\n\n' + heading + "\n\nHier geciteerd in: " in page

@@ -98,6 +98,13 @@ class _Renderer:
             pieces.append(shown)
         return "".join(pieces)
 
+    def heading_text(self, value: str) -> str:
+        """A heading as the conversion has it, with the correct reading after a known slip."""
+        for wrong, right in self.corrections.items():
+            if wrong in value:
+                value = value.replace(wrong, f"{wrong} [omzetfout, lees: {right}]")
+        return value
+
     def _page_anchor(self, page: int) -> str:
         if page in self.pages_done:
             return ""
@@ -130,9 +137,7 @@ class _Renderer:
         for line in self.source.text[start:end].split("\n"):
             line_start, line_end = position, position + len(line)
             position = line_end + 1
-            for passage in self.passages:
-                if line_start < passage.spans[-1][1] <= line_end + 1 and passage not in ended:
-                    ended.append(passage)
+            ending_here = [passage for passage in self.passages if line_start < passage.spans[-1][1] <= line_end + 1]
             heading = self.headings.get(line_start)
             page_anchor = self._page_anchor(self.toc_pages[line_start]) if line_start in self.toc_pages else ""
             marker = PAGE_MARKER.fullmatch(line)
@@ -154,7 +159,8 @@ class _Renderer:
                     open_headings.pop()
                 level = "#" * min(6, 2 + len(open_headings))
                 open_headings.append(heading.end)
-                blocks.append(f"{level} {escaping.heading(heading.text)} {{ #{heading.anchor} }}")
+                blocks.append(f"{level} {escaping.heading(self.heading_text(heading.text))} {{ #{heading.anchor} }}")
+                blocks.extend(self._back_links(passage) for passage in ending_here)
                 continue
             if not line.strip():
                 flush()
@@ -164,6 +170,7 @@ class _Renderer:
                 flush()
                 prefix += f'<span id="{heading.anchor}"></span>'
             paragraph.append(prefix + self.inline(line_start, line_end))
+            ended.extend(passage for passage in ending_here if passage not in ended)
         flush()
         return "\n\n".join(block for block in blocks if block)
 

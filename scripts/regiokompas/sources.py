@@ -215,7 +215,7 @@ class SourceText:
                 elif back_matter or (later.level < heading.level and later.level <= 2):
                     return later.start
             else:
-                if later.number is not None and (later.number[-1] == 1 or series_started):
+                if later.number is not None and later.level >= heading.level and (later.number[-1] == 1 or series_started):
                     series_started = True
                     continue
                 if later.level <= heading.level or back_matter:
