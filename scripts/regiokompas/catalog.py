@@ -17,6 +17,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import urls
+from .citations import SourceIndex, check_sources
 from .model_errors import problems_from, suggest
 from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList
 from .problems import Location, Problem, ValidationFailed
@@ -45,6 +46,8 @@ class Catalog:
     definitions: dict[str, list[tuple[str, GlossaryDefinition]]]
     region_files: dict[str, str] = field(default_factory=dict)
     glossary_files: dict[str, str] = field(default_factory=dict)
+    #: Source texts and every checked citation (``citations.py``).
+    sources: SourceIndex | None = None
 
     def data_files(self, region_id: str) -> list[str]:
         """The YAML files a region's page is generated from."""
@@ -183,6 +186,9 @@ def load_catalog(root: Path) -> Catalog:
         _check_concepts(concepts_file, references, problems)
     if themes is not None and themes.readable:
         _check_themes(themes, references, problems)
+    valid = [(file.model, file.yaml) for file in regions if file.model is not None]
+    valid_glossary = [(file.model, file.yaml) for file in glossaries if file.model is not None]
+    sources = check_sources(root, valid, valid_glossary, problems) if seeds is not None else None
     if problems:
         raise ValidationFailed(problems)
 
@@ -198,6 +204,7 @@ def load_catalog(root: Path) -> Catalog:
         definitions=_definitions(valid_glossaries),
         region_files={region.id: source.name for region, source in valid_regions},
         glossary_files={glossary.region: source.name for glossary, source in valid_glossaries},
+        sources=sources,
     )
 
 

@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.command == "validate":
             catalog = load_catalog(root)
             print(f"In orde: {len(catalog.regions)} regio's, {len(catalog.themes)} thema's, {len(catalog.concepts)} begrippen.")
+            from .citations import report
+
+            print(report(catalog.sources))
         elif arguments.command == "generate":
             from .generate import generate
 

@@ -22,11 +22,12 @@ def build_pages(catalog: Catalog, site: SiteContext | None = None) -> dict[str, 
     from .glossary_pages import glossary_pages
     from .regions_pages import region_pages
     from .schema import schema_pages
+    from .source_pages import source_pages
 
     site = site or SiteContext()
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
-    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages):
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages, source_pages):
         for path, content in builder(catalog, index, site).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")

@@ -147,11 +147,24 @@ class Tagged(Sourced):
     )
 
 
+class Correction(DataModel):
+    """Een bekende fout van de omzetting (OCR) in de tekstversie van een document."""
+
+    text: str = Field(min_length=2, description="De tekst zoals hij (fout) in `bronnen/` staat.", examples=["Spiedhulp"])
+    correct: str = Field(min_length=1, description="Wat er in het document bedoeld is.", examples=["Spoedhulp"])
+
+
 class Document(DataModel):
     """Een brondocument van de regio."""
 
     id: Slug = Field(description="Uniek id, waarnaar `source.document` verwijst.", examples=["twe-regiovisie-2021"])
     title: Text = Field(description="Titel zoals op het document.", examples=["Regiovisie Jeugdhulp Twente"])
+    short_title: Text | None = Field(
+        default=None,
+        max_length=40,
+        description="Korte naam voor bronverwijzingen bij de items, bijvoorbeeld `Regiovisie Twente`.",
+        examples=["Regiovisie Twente"],
+    )
     publisher: Text = Field(description="Uitgever of opsteller, zoals het document zegt.")
     date: DateText = Field(
         description="Datum van het document: `JJJJ-MM-DD`, `JJJJ-MM` of `JJJJ` (tussen aanhalingstekens).",
@@ -171,6 +184,13 @@ class Document(DataModel):
         examples=["001_4f7ac4d2be3ad9cf.txt"],
     )
     notes: list[Text] = Field(default_factory=list, description="Opmerkingen over het document als geheel.")
+    corrections: list[Correction] = Field(
+        default_factory=list,
+        description=(
+            "Fouten van de omzetting in de tekstversie (`bronnen/`): de bronpagina toont ze gemarkeerd met de "
+            "verbetering, en een `section` mag de verbeterde kop noemen. Een citaat neemt de tekst over zoals hij er staat."
+        ),
+    )
 
     @model_validator(mode="after")
     def _period_in_order(self) -> Document:

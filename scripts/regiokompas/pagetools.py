@@ -12,8 +12,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import text
+from . import text, urls
 from .catalog import Catalog
+from .citations import citation_label, citation_url
+from .escape import markdown_text
 from .dutch import direction, dutch_date, dutch_number
 from .glossary import PageLinker, TermIndex
 from .models import KeyFigure, Source
@@ -61,11 +63,13 @@ class PageTools:
         return Markup(f"`{value}`")
 
     def citation(self, source: Source) -> Markup:
-        """The source reference as escaped text: document title, section and page."""
-        label = f"{self.catalog.document_titles.get(source.document, source.document)}, {source.section}"
-        if source.page:
-            label += f", p. {source.page}"
-        return text.inline(label)
+        """The source reference: a compact link (document, section, page) to the quoted passage or section."""
+        label = citation_label(self.catalog.sources, source, self.catalog.document_titles)
+        target = citation_url(self.catalog.sources, source)
+        if target is None:
+            return text.inline(label)
+        page, _, anchor = target.partition("#")
+        return Markup(f"[{markdown_text(label)}]({urls.relative(page, self.page, anchor or None)})")
 
     def date(self, value: str) -> Markup:
         return Markup(dutch_date(value))

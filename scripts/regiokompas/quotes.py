@@ -5,7 +5,9 @@ same way: runs of whitespace (line breaks included) become one space, a word
 hyphenated at a line end is joined, and every kind of quotation mark counts as
 the plain ``'`` or ``"``. The conversion markup of ``bronnen/*.txt`` (Markdown
 emphasis ``*``, heading ``#``, ``<b>``/``<sup>`` tags, link brackets) is not
-document text and is skipped. Letters, digits, case and punctuation must match.
+document text and is skipped, and so are a footnote reference (``<sup>7</sup>``)
+and a page marker line (``<!-- pagina 12 -->``), also between the two halves of
+a hyphenated word. Letters, digits, case and punctuation must match.
 ``…`` in a quote joins pieces that must appear in order.
 """
 
@@ -17,15 +19,17 @@ from dataclasses import dataclass
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
 #: Conversion markup in ``bronnen/*.txt`` that is not part of the document's text.
 _MARKUP = re.compile(
-    r"</?(?:b|i|u|em|strong|sup|sub|span|br)\b[^>]*>"  # inline HTML tags
+    r"<sup>\d{1,3}</sup>"  # a footnote reference: the superscript number is not part of the sentence
+    r"|</?(?:b|i|u|em|strong|sup|sub|span|br)\b[^>]*>"  # inline HTML tags
     r"|\]\([^)\s]*\)"  # the "](url)" half of a Markdown link
     r"|\[(?=[^\]\n]*\]\()"  # the "[" that opens a Markdown link
     r"|^[ \t]*#+[ \t]*"  # heading marks
+    r"|^[ \t]*<!-- pagina \d{1,3} -->[ \t]*$"  # page marker
     r"|\*+"  # emphasis
     r"|(?<![\w])_+|_+(?![\w])",  # underscore emphasis (not inside words)
     re.MULTILINE,
 )
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[a-zà-ÿ])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n(?:[ \t]*<!-- pagina \d{1,3} -->[ \t]*\n)?\s*(?=[a-zà-ÿ])")
 _PIECE_SEPARATOR = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 

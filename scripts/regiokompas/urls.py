@@ -23,9 +23,10 @@ GLOSSARY = "begrippen"
 REFERENCE = "referentie"
 DOWNLOADS = "downloads"
 INCLUDES = "includes"
+SOURCES = "bronnen"
 
 #: Folders under ``docs/`` that belong to the generator (git-ignored, rewritten on every run).
-GENERATED_DIRS = (REGIONS, THEMES, COMPARISON, GLOSSARY, REFERENCE, DOWNLOADS, INCLUDES)
+GENERATED_DIRS = (REGIONS, THEMES, COMPARISON, GLOSSARY, REFERENCE, DOWNLOADS, INCLUDES, SOURCES)
 
 #: Page names the generator uses itself, per folder: an id may not take them.
 RESERVED = {
@@ -107,6 +108,18 @@ def data_page() -> str:
 def abbreviations() -> str:
     """Material's abbreviation list, appended to every page by ``pymdownx.snippets``."""
     return f"{INCLUDES}/abbreviations.md"
+
+
+def sources_index() -> str:
+    """The overview of the source documents."""
+    return f"{SOURCES}/index.md"
+
+
+def source_document(document_id: str, chapter: str | None = None) -> str:
+    """The page of a source document, or of one chapter of a long one (``index`` is its first page)."""
+    if chapter is None:
+        return f"{SOURCES}/{slug(document_id)}.md"
+    return f"{SOURCES}/{slug(document_id)}/{slug(chapter)}.md"
 
 
 def item_page(region_id: str) -> str:
