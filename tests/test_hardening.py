@@ -79,11 +79,11 @@ def test_synthesis_may_not_cite_a_milestone(mini: Path) -> None:
     path = mini / "themes/themes.yaml"
     replace_in(path, "refs: [alp-p1, bet-p1]", "refs: [alp-p1, alp-m-1]")
     (problem,) = problems_of(mini)
-    assert problem.startswith(f"themes/themes.yaml:{line_of(path, 'alp-m-1')}: themes[0].synthesis[0].refs[1]: 'alp-m-1' is een mijlpaal")
+    assert problem.startswith(f"themes/themes.yaml:{line_of(path, 'alp-m-1')}: themes[0].synthesis[0].refs[1]: verwijzing naar een mijlpaal ('alp-m-1')")
 
 
 def _reserved(problems: list[str]) -> list[str]:
-    return [problem for problem in problems if "is de naam van een pagina van de site" in problem]
+    return [problem for problem in problems if "die naam gebruikt de site zelf voor een pagina" in problem]
 
 
 def test_a_region_id_that_a_generated_page_uses_is_reserved(mini: Path) -> None:

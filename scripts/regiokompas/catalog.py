@@ -287,7 +287,7 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
     if isinstance(data.get("id"), str) and data["id"] != region_id:
         problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{region_id}'"))
     if region_id in urls.RESERVED["region"]:
-        problems.append(source.problem(("id",), f"'{region_id}' is de naam van een pagina van de site; kies een andere naam voor het bestand en het id"))
+        problems.append(source.problem(("id",), f"gereserveerde naam '{region_id}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"))
     document_ids = references.documents.get(region_id, set())
     for location, document in _items(data, "documents"):
         seed = document.get("seed")
@@ -340,7 +340,7 @@ def _check_glossary(file: _File, references: _References, problems: list[Problem
     for location, entry in _items(data, "entries"):
         concept = entry.get("concept")
         if isinstance(concept, str) and concept in urls.RESERVED["concept"]:
-            problems.append(source.problem(location + ("concept",), f"'{concept}' is de naam van een pagina van de site; kies een ander begrip-id"))
+            problems.append(source.problem(location + ("concept",), f"gereserveerde naam '{concept}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"))
         cited = entry.get("source")
         if isinstance(cited, dict) and isinstance(cited.get("document"), str) and cited["document"] not in document_ids:
             problems.append(
@@ -361,7 +361,7 @@ def _check_concepts(file: _File, references: _References, problems: list[Problem
             problems.append(source.problem(location + ("id",), f"dubbel begrip-id '{concept_id}'; voeg de twee items samen"))
         seen.add(concept_id)
         if concept_id in urls.RESERVED["concept"]:
-            problems.append(source.problem(location + ("id",), f"'{concept_id}' is de naam van een pagina van de site; kies een ander begrip-id"))
+            problems.append(source.problem(location + ("id",), f"gereserveerde naam '{concept_id}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"))
         if references.defined is not None and concept_id not in references.defined:
             problems.append(
                 source.problem(location + ("id",), f"begrip '{concept_id}' heeft geen definitie van een regio; voeg er een toe in glossary/<regio>.yaml")
@@ -396,7 +396,7 @@ def _check_themes(file: _File, references: _References, problems: list[Problem])
             if theme_id in seen:
                 problems.append(source.problem(location + ("id",), f"dubbel thema-id '{theme_id}'; kies een ander id"))
             if theme_id in urls.RESERVED["theme"]:
-                problems.append(source.problem(location + ("id",), f"'{theme_id}' is de naam van een pagina van de site; kies een ander thema-id"))
+                problems.append(source.problem(location + ("id",), f"gereserveerde naam '{theme_id}': die naam gebruikt de site zelf voor een pagina; kies een ander thema-id"))
             seen.add(theme_id)
         if references.items is None:
             continue
@@ -413,7 +413,7 @@ def _check_themes(file: _File, references: _References, problems: list[Problem])
                     problems.append(
                         source.problem(
                             where,
-                            f"'{ref}' is een {OTHER_KINDS[found[0]]}; een onderbouwing verwijst naar een principe, onderwerp, actie, indicator of kerncijfer",
+                            f"verwijzing naar een {OTHER_KINDS[found[0]]} ('{ref}'); een onderbouwing verwijst naar een principe, onderwerp, actie, indicator of kerncijfer",
                         )
                     )
 

@@ -177,7 +177,7 @@ def check_sources(
                     problems.append(
                         yaml_file.problem(
                             ("documents", number, "corrections", position, "text"),
-                            f"'{correction.text}' staat niet in bronnen/{document.seed}; schrijf de fout precies zoals de tekstversie hem heeft",
+                            f"omzetfout '{correction.text}' staat niet in bronnen/{document.seed}; schrijf de fout precies zoals de tekstversie hem heeft",
                         )
                     )
     items: list[tuple[str, YamlFile, Location, BaseModel, Source]] = []

@@ -196,7 +196,7 @@ _SYNTAX_HINTS = {
     "did not find expected '-' indicator": "het inspringen klopt niet; lijn de regel uit met de regels erboven",
     "did not find expected key": "het inspringen klopt niet of een '- ' ontbreekt",
     "found undefined alias": "een '*' aan het begin van een waarde; zet de tekst tussen aanhalingstekens",
-    "exceeded maximum nesting depth": f"te diep genest (meer dan {MAX_DEPTH} niveaus); controleer het inspringen en de haakjes",
+    "exceeded maximum nesting depth": f"te diep genest: meer dan {MAX_DEPTH} niveaus; controleer het inspringen en de haakjes",
 }
 
 
@@ -205,5 +205,5 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     problem = f"{error.problem or ''} {error.context or ''}"
     for needle, hint in _SYNTAX_HINTS.items():
         if needle in problem:
-            return f"YAML-fout: {hint}"
+            return hint if hint.startswith("te diep genest") else f"YAML-fout: {hint}"
     return "YAML-fout: de opbouw van het bestand klopt hier niet; controleer het inspringen, de aanhalingstekens en de dubbele punten"
