@@ -245,3 +245,35 @@ def test_a_quote_in_a_heading_keeps_its_anchor_and_back_link_after_the_heading(m
     page = build_pages(load_catalog(mini))["bronnen/alp-doc.md"]
     heading = "#### Spiedhulp \\[omzetfout\\, lees\\: Spoedhulp\\] Alpha { #sectie-spoedhulp-alpha }"
     assert '<span id="citaat-alp-p1"></span>\n\n' + heading + "\n\nHier geciteerd in: " in page
+
+
+def test_a_numbered_section_runs_on_to_its_successor_past_an_unnumbered_higher_level_heading() -> None:
+    # Flevoland 3.5: "### 3.5" is followed by "## Verschillende vormen" and only then by "### 3.6".
+    text = SourceText(
+        "x.txt",
+        "# Inhoudsopgave\n\n3 Dichtbij\t4\n3.5 Verblijf\t5\n3.6 Veiligheid\t6\n4 Leren\t7\n\n"
+        "## 3 Dichtbij\n\nInleiding.\n\n### 3.5 Verblijf\n\nVerblijf is intensief.\n\n"
+        "## Verschillende vormen\n\nWe onderscheiden pleegzorg.\n\n### 3.6 Veiligheid\n\nVeilig.\n\n"
+        "## 4 Leren\n\nLeren.\n",
+    )
+    section = text.resolve("3 Dichtbij > 3.5 Verblijf")
+    assert section is not None
+    assert text.find("Verblijf is intensief. … We onderscheiden pleegzorg.", section.start, section.end) is not None
+    assert "Veilig." not in text.text[section.start : section.end]
+    chapter = text.resolve("3 Dichtbij")
+    assert chapter is not None and "Veilig." in text.text[chapter.start : chapter.end]
+    assert "Leren." not in text.text[chapter.start : chapter.end]
+
+
+def test_a_line_that_runs_on_into_the_next_line_is_not_a_heading() -> None:
+    # The Zwolle memo: "Waar voor werd gevreesd, gebeurde al enkele dagen na de opname: het meisje" is a wrapped sentence.
+    text = SourceText(
+        "x.txt",
+        "Ter illustratie\n\nOnlangs werd de crisisdienst gebeld.\n\n"
+        "Waar voor werd gevreesd, gebeurde al na de opname: het meisje\n"
+        "beschadigde zichzelf opnieuw.\n\nSlot van de nota\n\nEinde.\n",
+    )
+    assert [heading.text for heading in text.headings] == ["Ter illustratie", "Slot van de nota"]
+    section = text.resolve("Ter illustratie")
+    assert section is not None
+    assert text.find("Onlangs werd de crisisdienst gebeld. … beschadigde zichzelf opnieuw.", section.start, section.end)

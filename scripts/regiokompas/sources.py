@@ -184,7 +184,8 @@ class SourceText:
             return False
         own, _ = split_number(line)
         if own is None:
-            return True
+            # a sentence that runs on into the next line ("... na de opname: het meisje" / "beschadigde ...")
+            return not (after and after[0].islower())
         # a numbered list ("1. Normalisering", "2. Kostenbeheersing") is not a row of headings
         neighbours = [
             split_number(next((l.strip() for l in lines[position + step :: step] if l.strip()), ""))[0]
@@ -212,7 +213,9 @@ class SourceText:
                     if ends:
                         heading.closed_by_number = True
                         return later.start
-                elif back_matter or (later.level < heading.level and later.level <= 2):
+                elif back_matter or (
+                    later.level < heading.level and later.level <= 2 and not self._numbering_continues(headings, index, later)
+                ):
                     return later.start
             else:
                 if later.number is not None and later.level >= heading.level and (later.number[-1] == 1 or series_started):
@@ -221,6 +224,21 @@ class SourceText:
                 if later.level <= heading.level or back_matter:
                     return later.start
         return len(self.text)
+
+    @staticmethod
+    def _numbering_continues(headings: list[Heading], index: int, later: Heading) -> bool:
+        """Whether the chapter of a listed numbered section goes on after ``later`` (numbering before levels).
+
+        "### 3.5" followed by "## Het kan nog beter" and then "### 3.6": the conversion's levels say
+        3.5 (and chapter 3) end at the unnumbered heading, the numbering says they go on to 3.6.
+        """
+        heading = headings[index]
+        if heading.number is None or not heading.in_toc:
+            return False
+        following = next(
+            (h for h in headings[headings.index(later, index + 1) + 1 :] if h.number is not None and h.in_toc), None
+        )
+        return following is not None and following.number[0] == heading.number[0] and following.number > heading.number
 
     @staticmethod
     def _assign_anchors(headings: list[Heading]) -> None:
