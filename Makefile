@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 export REGIOKOMPAS_NPM_PREFIX := $(abspath $(VENV)/npm)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel validate generate schema nieuwe-regio bench clean
+.PHONY: serve build test test-snel lint validate generate schema nieuwe-regio bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(STAMP) ## The whole test suite, on two parallel workers (builds, browser
 
 test-snel: $(STAMP) ## Quick loop while developing: everything but the site builds and the browser
 	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"
+
+lint: $(STAMP) ## Lint and format check of the Python code (ruff); 'make lint FIX=1' fixes what it can
+	$(BIN)/ruff check $(if $(FIX),--fix) scripts tests
+	$(BIN)/ruff format $(if $(FIX),,--check) scripts tests
 
 validate: $(STAMP) ## Check every YAML file
 	$(BIN)/python -m regiokompas validate

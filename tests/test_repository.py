@@ -99,3 +99,11 @@ def test_the_pre_commit_hook_needs_no_active_virtual_environment() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "regiokompas-validate"]
     assert hooks and hooks[0]["entry"].startswith("make ")
+
+
+def test_ruff_finds_nothing_and_the_code_is_formatted() -> None:
+    ruff = [sys.executable, "-m", "ruff"]
+    lint = subprocess.run([*ruff, "check", "scripts", "tests"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert lint.returncode == 0, lint.stdout[-3000:]
+    formatted = subprocess.run([*ruff, "format", "--check", "scripts", "tests"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert formatted.returncode == 0, formatted.stdout[-3000:]
