@@ -202,6 +202,11 @@ def check_sources(
         _check(citation, yaml_file, location + ("source",), problems, problems if SECTIONS_FATAL else index.warnings)
         index.citations.append(citation)
         index.by_source[id(cited)] = citation
+    # Items that quote the same words share one passage on the source page, and so its anchor.
+    shared: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+    for citation in index.citations:
+        if citation.spans:
+            citation.anchor = shared.setdefault((citation.document.id, tuple(citation.spans)), citation.anchor)
     return index
 
 

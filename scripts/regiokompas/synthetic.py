@@ -193,16 +193,27 @@ def glossary_shares(regions: int, average: float, total: int) -> list[range]:
     return shares
 
 
-def _retarget_sources(value: Any, document_id: str) -> None:
-    """Point every ``source.document`` inside ``value`` at ``document_id``."""
+def _retarget_sources(value: Any, documents: dict[str, str]) -> None:
+    """Point every ``source.document`` inside ``value`` at the synthetic copy of its real document.
+
+    Every synthetic region holds a copy of every real document, so each sampled item keeps the
+    source text its quote and section come from, and the quote checks still hold.
+    """
     if isinstance(value, dict):
         if isinstance(value.get("source"), dict):
-            value["source"]["document"] = document_id
+            value["source"]["document"] = documents[value["source"]["document"]]
         for child in value.values():
-            _retarget_sources(child, document_id)
+            _retarget_sources(child, documents)
     elif isinstance(value, list):
         for child in value:
-            _retarget_sources(child, document_id)
+            _retarget_sources(child, documents)
+
+
+def _document_copies(real: RealData, prefix: str) -> tuple[list[Data], dict[str, str]]:
+    """Copies of every real document with ids ``<prefix>-doc1``...; and real id -> copy id."""
+    originals = [document for region in real.regions for document in region["documents"]]
+    copies = _renamed(originals, f"{prefix}-doc")
+    return copies, {original["id"]: copy_["id"] for original, copy_ in zip(originals, copies, strict=True)}
 
 
 def _renamed(items: Iterable[Data], prefix: str) -> list[Data]:
@@ -246,12 +257,13 @@ def synthetic_region(real: RealData, averages: dict[str, float], index: int, con
         lists[kind] = _renamed(rng.sample(pool, min(quota(averages[kind], index), len(pool))), f"{prefix}-{short}")
     _assign_parents(lists, real.principle_ids(), rng)
     _assign_terms(lists, quota(averages[TERM_REFS], index), concept_ids)
+    documents, mapping = _document_copies(real, prefix)
     region: Data = {
         "id": region_id(index),
         "name": f"Synthetische regio {index + 1:02d}",
         "province": template["province"],
         "summary": template["summary"],
-        "documents": _renamed(template["documents"], f"{prefix}-doc"),
+        "documents": documents,
         "municipalities": copy.deepcopy(template["municipalities"]),
         "cooperation": _renamed(template.get("cooperation", []), f"{prefix}-c"),
         "ambition": copy.deepcopy(template["ambition"]),
@@ -259,13 +271,14 @@ def synthetic_region(real: RealData, averages: dict[str, float], index: int, con
         "tables": _renamed(template.get("tables", []), f"{prefix}-tab"),
         "notes": copy.deepcopy(template.get("notes", [])),
     }
-    _retarget_sources(region, region["documents"][0]["id"])
+    _retarget_sources(region, mapping)
     return region
 
 
-def synthetic_glossary(real: RealData, index: int, document_id: str, concepts: list[Data], seed: int) -> Data:
+def synthetic_glossary(real: RealData, index: int, concepts: list[Data], seed: int) -> Data:
     """``glossary/<region>.yaml``: one real definition text per concept, retargeted."""
     rng = random.Random(f"{seed}:glossary:{index}")
+    documents = _document_copies(real, f"r{index + 1:02d}")[1]
     entries = []
     for concept in concepts:
         entry = copy.deepcopy(rng.choice(real.glossary_entries))
@@ -274,7 +287,7 @@ def synthetic_glossary(real: RealData, index: int, document_id: str, concepts: l
         entry.pop("abbreviation", None)
         if concept.get("abbreviations"):
             entry["abbreviation"] = concept["abbreviations"][0]
-        _retarget_sources(entry, document_id)
+        _retarget_sources(entry, documents)
         entries.append(entry)
     return {"region": region_id(index), "entries": entries}
 
@@ -324,7 +337,7 @@ def write_synthetic_data(
         own = [concepts[number % glossary_terms] for number in share]
         region = synthetic_region(real, averages, index, [concept["id"] for concept in own], seed)
         _write(project / REGIONS_DIR / f"{region['id']}.yaml", region, "region")
-        glossary = synthetic_glossary(real, index, region["documents"][0]["id"], own, seed)
+        glossary = synthetic_glossary(real, index, own, seed)
         _write(project / GLOSSARY_DIR / f"{region['id']}.yaml", glossary, "glossary-source")
 
 
