@@ -25,8 +25,8 @@ from .yamlfile import YamlFile
 SOURCES_DIR = Path("bronnen")
 #: Documents longer than this (characters) get one site page per chapter.
 SPLIT_SIZE = 70_000
-#: An unresolved ``source.section`` is a warning while the content is being fixed; ``True`` makes it an error.
-SECTIONS_FATAL = False
+#: An unresolved ``source.section`` is an error (``False`` would report it as a warning only).
+SECTIONS_FATAL = True
 TOLERANCE = "alleen witruimte, regeleinden, afbreekstreepjes aan het regeleinde en aanhalingstekens mogen verschillen"
 
 
@@ -202,6 +202,11 @@ def check_sources(
         _check(citation, yaml_file, location + ("source",), problems, problems if SECTIONS_FATAL else index.warnings)
         index.citations.append(citation)
         index.by_source[id(cited)] = citation
+    # identical quotes share one passage on the source page, so they share its anchor
+    shared: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+    for citation in index.citations:
+        if citation.spans:
+            citation.anchor = shared.setdefault((citation.document.id, tuple(citation.spans)), citation.anchor)
     return index
 
 
