@@ -29,7 +29,7 @@ def test_region_page_shows_every_item_with_its_source(mini: Path) -> None:
     assert re.search(r'<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\.', html)
     assert "Wie: Alpha-gemeenten · Niveau: lokaal · Wanneer: 2022" in text
     assert "Bron: Visie Alpha, 2, p. 8" in text
-    assert '<a href="../bronnen/alp-doc.md#sectie-normaliseren">Visie Alpha, 2, p. 8</a>' in html
+    assert '<a href="../bronnen/alp-doc.md#citaat-alp-p1">Visie Alpha, 2, p. 8</a>' in html
     assert "<td>9,1%</td>\n<td>2019</td>" in html
 
 

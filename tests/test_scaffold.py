@@ -27,7 +27,7 @@ def test_scaffold_has_every_required_field_and_explains_what_is_missing(mini: Pa
 def test_scaffold_validates_once_the_facts_are_filled_in(mini: Path) -> None:
     path = mini / new_region(mini, "Noord-Veluwe")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    source = {"document": "noo-visie", "section": "1. Inleiding"}
+    source = {"document": "noo-visie", "section": "1. Inleiding", "quote": "Alpha telt twee gemeenten."}
     data.update(province="Gelderland", summary="Een samenvatting.")
     data["documents"][0].update(title="Visie", publisher="Regio", date="2024", status="vastgesteld", seed="000_f4efd8b62f7285fa.txt")
     data["municipalities"] = {"names": ["Ermelo"], "source": source}

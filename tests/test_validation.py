@@ -102,7 +102,7 @@ def test_unknown_glossary_term(mini: Path) -> None:
 
 def test_unknown_source_document(mini: Path) -> None:
     path = mini / "regions/alpha.yaml"
-    replace_in(path, 'source: {document: alp-doc, section: "7. In control"}', 'source: {document: alp-dok, section: "7. In control"}')
+    replace_in(path, 'source: {document: alp-doc, section: "7. In control",', 'source: {document: alp-dok, section: "7. In control",')
     (problem,) = problems_of(mini)
     assert problem.startswith(
         f"regions/alpha.yaml:{line_of(path, 'alp-dok')}: indicators[0].source.document: onbekend document 'alp-dok'; bedoelde u 'alp-doc'?"

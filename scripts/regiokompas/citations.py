@@ -25,8 +25,8 @@ from .yamlfile import YamlFile
 SOURCES_DIR = Path("bronnen")
 #: Documents longer than this (characters) get one site page per chapter.
 SPLIT_SIZE = 70_000
-#: An unresolved ``source.section`` is a warning while the content is being fixed; ``True`` makes it an error.
-SECTIONS_FATAL = False
+#: An unresolved ``source.section`` is an error (``False`` would report it as a warning only).
+SECTIONS_FATAL = True
 TOLERANCE = "alleen witruimte, regeleinden, afbreekstreepjes aan het regeleinde en aanhalingstekens mogen verschillen"
 
 

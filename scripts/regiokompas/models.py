@@ -91,11 +91,10 @@ class Source(DataModel):
         description="Paginanummer in de oorspronkelijke PDF, alleen als het zeker is (uit de inhoudsopgave).",
         examples=[11],
     )
-    quote: Text | None = Field(
-        default=None,
+    quote: Text = Field(
         max_length=600,
         description=(
-            "Letterlijk citaat uit de genoemde sectie dat de bewering van het item draagt: een zin of zinsdeel. "
+            "Verplicht. Letterlijk citaat uit de genoemde sectie dat de bewering van het item draagt: een zin of zinsdeel. "
             "`…` verbindt twee stukken. De controle vindt het citaat in de brontekst; alleen witruimte, "
             "regeleinden, afbreekstreepjes aan het regeleinde en de soort aanhalingstekens mogen verschillen."
         ),
