@@ -1,0 +1,201 @@
+"""Site search with Pagefind: what a page tells the index, and the index itself.
+
+The theme override (``overrides/main.html``) asks :func:`search_attributes` what to put on
+each page (``data-pagefind-*`` attributes); :func:`build_search_index` runs Pagefind on the
+built HTML after the MkDocs build (``on_post_build`` in ``mkdocs_hook.py``);
+:func:`measure_first_query` gives the benchmark the bytes and milliseconds of a first query.
+
+Only pages with a page kind are indexed (Pagefind indexes only pages that carry
+``data-pagefind-body`` once any page does): maintainer pages (``beheer/``, ``referentie/``)
+and the general pages stay out of the search results.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Page kind per URL prefix: the one place that decides what kind of page a URL is.
+PAGE_KINDS = (
+    ("begrippen/", "begrip"),
+    ("regios/", "regio"),
+    ("themas/", "thema"),
+    ("vergelijking/", "vergelijking"),
+    ("bronnen/", "bron"),
+)
+#: Relative weight of a page's text per kind (Pagefind's default is 1): structured pages
+#: rank above the long verbatim source texts.
+KIND_WEIGHTS = {"begrip": 1.0, "regio": 1.0, "thema": 1.0, "vergelijking": 1.0, "bron": 0.3}
+#: Weight of a concept's names (term, abbreviations, variants), so its page comes first.
+TERM_WEIGHT = 10.0
+#: Elements Pagefind leaves out (the same markers the generator writes for search).
+EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
+BUNDLE = "pagefind"
+#: Index files a query downloads (as opposed to the JavaScript, WebAssembly and the UI).
+INDEX_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+
+
+def page_kind(url: str) -> str | None:
+    """The page kind of a page URL (``regios/twente/`` -> ``regio``); ``None``: not indexed."""
+    url = url.lstrip("/")
+    for prefix, kind in PAGE_KINDS:
+        if url.startswith(prefix):
+            return kind
+    return None
+
+
+def search_attributes(url: str, meta: dict[str, Any] | None, title: str | None = None) -> dict[str, Any]:
+    """What the theme override writes into a page for Pagefind.
+
+    ``indexed``: whether the page is searchable; ``kind``: its page kind; ``weight``: weight of
+    its body text; ``regions``: region names for the region filter (a region page's own name,
+    else the front matter list ``regios`` the generator writes); ``terms``: the names a
+    concept page must be found by (front matter ``zoektermen``); ``term_weight``.
+    """
+    kind = page_kind(url)
+    meta = meta or {}
+    regions = list(meta.get("regios") or [])
+    if kind == "regio" and not regions and url.strip("/").count("/") == 1 and title:
+        regions = [title.removeprefix("Regio ").strip()]
+    return {
+        "indexed": kind is not None,
+        "kind": kind,
+        "weight": KIND_WEIGHTS.get(kind or "", 1.0),
+        "regions": regions,
+        "terms": list(meta.get("zoektermen") or []),
+        "term_weight": TERM_WEIGHT,
+    }
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The Pagefind command line for ``site_dir`` (the binary from the ``pagefind[bin]`` package)."""
+    from pagefind_bin import get_executable
+
+    return [
+        str(get_executable()),
+        "--site", str(site_dir),
+        "--output-subdir", BUNDLE,
+        "--exclude-selectors", ",".join(EXCLUDE_SELECTORS),
+        "--quiet",
+    ]
+
+
+def build_search_index(site_dir: Path) -> Path:
+    """Write the Pagefind bundle into ``site_dir/pagefind``; return its folder.
+
+    Raises ``RuntimeError`` with Pagefind's output when it fails.
+    """
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not (bundle / "pagefind.js").exists():
+        raise RuntimeError(f"Pagefind kon de zoekindex niet maken: {(result.stdout + result.stderr).strip()}")
+    return bundle
+
+
+def index_bytes(site_dir: Path) -> int:
+    """Total size of the index files of the bundle (what all queries together could load)."""
+    return sum(path.stat().st_size for path in (site_dir / BUNDLE).rglob("*") if path.name.endswith(INDEX_SUFFIXES))
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class QueryCost:
+    """What the first query on a freshly opened page costs."""
+
+    query: str
+    index_bytes: int  # index files transferred for the first query (meta, index chunks, fragments)
+    total_bytes: int  # everything under /pagefind/ (adds pagefind.js and the WebAssembly)
+    first_ms: float  # first query, loading included
+    warm_ms: float  # the same query again, index loaded
+    results: int
+    files: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve ``site_dir`` on a free local port; yields the base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site_dir)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+_QUERY_SCRIPT = """async (query) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const start = performance.now();
+  const search = await pagefind.search(query);
+  const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  const first = performance.now() - start;
+  const again = performance.now();
+  const second = await pagefind.search(query);
+  await Promise.all(second.results.slice(0, 5).map(r => r.data()));
+  return {first, warm: performance.now() - again, results: search.results.length, top: data.map(d => d.url)};
+}"""
+
+
+def measure_first_query(site_dir: Path, query: str = "jeugdhulp", chromium: str = "/usr/bin/chromium") -> QueryCost:
+    """Open the home page in Chromium, run ``query`` through Pagefind's API, count the transfer.
+
+    The bytes are the response bodies of every request under ``/pagefind/`` made for the query;
+    ``index_bytes`` counts only the index files (see ``INDEX_SUFFIXES``).
+    """
+    from playwright.sync_api import sync_playwright
+
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "/", wait_until="load")
+        loaded: dict[str, int] = {}
+
+        def record(response: Any) -> None:
+            path = response.url.removeprefix(base)
+            if path.startswith(f"/{BUNDLE}/"):
+                loaded[path] = len(response.body())
+
+        page.on("response", record)
+        outcome = page.evaluate(_QUERY_SCRIPT, query)
+        page.wait_for_timeout(200)
+        browser.close()
+    files = sorted(loaded)
+    return QueryCost(
+        query=query,
+        index_bytes=sum(size for path, size in loaded.items() if path.endswith(INDEX_SUFFIXES)),
+        total_bytes=sum(loaded.values()),
+        first_ms=outcome["first"],
+        warm_ms=outcome["warm"],
+        results=outcome["results"],
+        files=files,
+    )
+
+
+def timed_build(site_dir: Path) -> float:
+    """Build the index and return the seconds it took (for the benchmark)."""
+    start = time.perf_counter()
+    build_search_index(site_dir)
+    return time.perf_counter() - start
