@@ -103,35 +103,51 @@
     return names.some(function (name) { return forms.indexOf(name) !== -1; });
   }
 
-  function firstPage(api, query, chosenFilters) {
-    return api.search(query, { filters: chosenFilters }).then(function (found) {
-      var results = found ? found.results : [];
-      return Promise.all(results.slice(0, PAGE_SIZE).map(function (result) { return result.data(); })).then(function (pages) {
-        return { results: results, first: pages };
+  // Load result data in rank order until a page names the query (forms) or ``limit`` is reached.
+  function loadUntilExact(results, forms, limit) {
+    var pages = [];
+    function next() {
+      if (pages.length >= Math.min(limit, results.length)) return Promise.resolve(-1);
+      return results[pages.length].data().then(function (data) {
+        pages.push(data);
+        return namesQuery(data, forms) ? pages.length - 1 : next();
       });
-    });
+    }
+    return next().then(function (exact) { return { pages: pages, exact: exact }; });
   }
 
-  // The first page of results, in the order shown: Pagefind's ranking, except that a page
-  // naming the query exactly (a concept's term, abbreviation or variant, also in the plural)
-  // goes first. Pagefind's Dutch stemmer does not know "'s" plurals (regio's), so those are
-  // searched without it; when the plural finds no such page, the singular is tried for one.
-  function search(query, chosenFilters) {
+  // The first ``wanted`` results (default PAGE_SIZE), in the order shown: Pagefind's ranking,
+  // except that a page among the first PAGE_SIZE that names the query exactly (a concept's
+  // term, abbreviation or variant, also in the plural) goes first. Pagefind's Dutch stemmer
+  // does not know "'s" plurals (regio's), so those are searched without it; when a plural
+  // finds no such page, the singular is searched for one.
+  function search(query, chosenFilters, wanted) {
     var forms = singulars(normal(query));
-    var indexed = query.replace(/(\w)['\u2019]s\b/g, "$1");
+    var filtersUsed = { filters: chosenFilters || {} };
+    wanted = wanted || PAGE_SIZE;
     return pagefind().then(function (api) {
-      return firstPage(api, indexed, chosenFilters || {}).then(function (found) {
-        var exact = found.first.findIndex(function (data) { return namesQuery(data, forms); });
-        if (exact > 0) found.first.unshift(found.first.splice(exact, 1)[0]);
-        var one = singular(normal(query));
-        if (exact !== -1 || !one) return found;
-        return firstPage(api, one, chosenFilters || {}).then(function (other) {
-          var page = other.first.filter(function (data) { return namesQuery(data, forms); })[0];
-          if (page) {
-            found.first = [page].concat(found.first.filter(function (data) { return data.url !== page.url; }));
-            if (found.results.length === 0) found.results = other.results.slice(0, 1);
-          }
-          return found;
+      return api.search(query.replace(/(\w)['\u2019]s\b/g, "$1"), filtersUsed).then(function (found) {
+        var results = found ? found.results : [];
+        return loadUntilExact(results, forms, PAGE_SIZE).then(function (loaded) {
+          var pages = loaded.pages;
+          if (loaded.exact > 0) pages.unshift(pages.splice(loaded.exact, 1)[0]);
+          var one = singular(normal(query));
+          if (loaded.exact !== -1 || !one) return { results: results, pages: pages };
+          return api.search(one, filtersUsed).then(function (other) {
+            return loadUntilExact(other ? other.results : [], forms, PAGE_SIZE).then(function (alt) {
+              if (alt.exact !== -1) {
+                var page = alt.pages[alt.exact];
+                pages = [page].concat(pages.filter(function (data) { return data.url !== page.url; }));
+                if (results.length === 0) results = [other.results[alt.exact]];
+              }
+              return { results: results, pages: pages };
+            });
+          });
+        });
+      }).then(function (found) {
+        var missing = found.results.slice(found.pages.length, wanted);
+        return Promise.all(missing.map(function (result) { return result.data(); })).then(function (more) {
+          return { results: found.results, first: found.pages.concat(more).slice(0, wanted) };
         });
       });
     });
@@ -278,7 +294,12 @@
   // On the page a result leads to: highlight the search terms (?markeer=...).
   if (new URLSearchParams(window.location.search).has(HIGHLIGHT_PARAM)) {
     import(new URL("pagefind-highlight.js", bundle).href).then(function (module) {
-      new module.default({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
+      // Material styles <mark> inside the page text (.md-typeset mark), also in dark mode.
+      new module.default({
+        highlightParam: HIGHLIGHT_PARAM,
+        addStyles: false,
+        markOptions: { className: "rk-markering", exclude: ["[data-pagefind-ignore]", "[data-pagefind-ignore] *", "[hidden]"] }
+      });
     }, function () {});
   }
 })();
