@@ -43,7 +43,7 @@ def test_generated_docs_also_build_with_zensical(built_site: Path, tmp_path: Pat
     """The generator does not depend on MkDocs plugins: Zensical builds the same docs/."""
     project = tmp_path / "zensical"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "scripts"):
+    for name in ("mkdocs.yml", "docs", "scripts", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)

@@ -26,7 +26,7 @@ def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs passes its 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs types
     """Tell the theme override (``overrides/main.html``) what Pagefind should know of the page."""
-    context["rk_search"] = search_attributes(page.url, page.meta, page.title)
+    context["rk_search"] = search_attributes(page.url, page.meta)
     return context
 
 

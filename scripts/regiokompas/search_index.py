@@ -13,6 +13,8 @@ and the general pages stay out of the search results.
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
 import http.server
 import shutil
 import subprocess
@@ -53,25 +55,22 @@ def page_kind(url: str) -> str | None:
     return None
 
 
-def search_attributes(url: str, meta: dict[str, Any] | None, title: str | None = None) -> dict[str, Any]:
+def search_attributes(url: str, meta: dict[str, Any] | None) -> dict[str, Any]:
     """What the theme override writes into a page for Pagefind.
 
     ``indexed``: whether the page is searchable; ``kind``: its page kind; ``weight``: weight of
-    its body text; ``regions``: region names for the region filter (a region page's own name,
-    else the front matter list ``regios`` the generator writes); ``terms``: the names a
-    concept page must be found by (front matter ``zoektermen``); ``term_weight``.
+    its body text; ``regions``: region names for the region filter (front matter ``regios``,
+    written by the generator on region and concept pages); ``terms``: the names a concept
+    page must be found by (front matter ``zoektermen``); ``term_weight``: their weight.
     """
     kind = page_kind(url)
     meta = meta or {}
-    regions = list(meta.get("regios") or [])
-    if kind == "regio" and not regions and url.strip("/").count("/") == 1 and title:
-        regions = [title.removeprefix("Regio ").strip()]
     return {
         "indexed": kind is not None,
         "kind": kind,
         "weight": KIND_WEIGHTS.get(kind or "", 1.0),
-        "regions": regions,
-        "terms": list(meta.get("zoektermen") or []),
+        "regions": [str(name) for name in meta.get("regios") or []],
+        "terms": [str(term) for term in meta.get("zoektermen") or []],
         "term_weight": TERM_WEIGHT,
     }
 
@@ -99,7 +98,106 @@ def build_search_index(site_dir: Path) -> Path:
     result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (bundle / "pagefind.js").exists():
         raise RuntimeError(f"Pagefind kon de zoekindex niet maken: {(result.stdout + result.stderr).strip()}")
+    make_deterministic(bundle)
     return bundle
+
+
+# --------------------------------------------------------------------------- same bytes every build
+
+#: Pagefind's compressed files start with this signature after decompression.
+SIGNATURE = b"pagefind_dcd"
+
+
+def _head(data: bytes, position: int) -> tuple[int, int, int]:
+    """A CBOR item head at ``position``: (major type, argument, position after the head)."""
+    first = data[position]
+    major, info = first >> 5, first & 31
+    if info < 24:
+        return major, info, position + 1
+    size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+    return major, int.from_bytes(data[position + 1 : position + 1 + size], "big"), position + 1 + size
+
+
+def _end(data: bytes, position: int) -> int:
+    """Where the CBOR item starting at ``position`` ends (definite lengths, as Pagefind writes)."""
+    major, argument, position = _head(data, position)
+    if major in (2, 3):
+        return position + argument
+    if major in (4, 5):
+        for _ in range(argument * (2 if major == 5 else 1)):
+            position = _end(data, position)
+    elif major == 6:
+        position = _end(data, position)
+    return position
+
+
+def _array_items(data: bytes, position: int) -> tuple[int, list[bytes]]:
+    """The encoded items of the CBOR array at ``position`` and the position of its first item."""
+    _, count, position = _head(data, position)
+    first, items = position, []
+    for _ in range(count):
+        end = _end(data, position)
+        items.append(data[position:end])
+        position = end
+    return first, items
+
+
+def _sorted_array(data: bytes, start: int) -> bytes:
+    """``data`` with the items of the CBOR array at ``start`` in sorted (byte) order."""
+    first, items = _array_items(data, start)
+    end = first + sum(len(item) for item in items)
+    return data[:first] + b"".join(sorted(items)) + data[end:]
+
+
+def _unpack(path: Path) -> bytes:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise RuntimeError(f"{path}: onbekend Pagefind-bestandsformaat")
+    return data[len(SIGNATURE) :]
+
+
+def _pack(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def _content_hash(language: str, data: bytes, length: int) -> str:
+    return f"{language}_{hashlib.sha256(data).hexdigest()[:length]}"
+
+
+def make_deterministic(bundle: Path) -> None:
+    """Rewrite the parts of the bundle Pagefind writes in hash-map order, in sorted order.
+
+    Pagefind (1.5) lists the values of a filter, and the filters in the language's meta
+    file, in the random order of a Rust ``HashMap``, so two builds differ. Each filter file
+    (``["regio", [[value, pages], ...]]``) gets its values sorted, and a name from its new
+    content; the meta file gets the new names, its filter list sorted and a new name; the
+    entry file points at it. The search reads the same data, in a fixed order.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = entry_path.read_text(encoding="utf-8")
+    renamed: dict[str, str] = {}
+    for path in sorted((bundle / "filter").glob("*.pf_filter")):
+        data = _unpack(path)
+        first, (name, _values) = _array_items(data, 0)
+        data = _sorted_array(data, first + len(name))
+        old = path.stem
+        new = _content_hash(old.split("_")[0], data, len(old.split("_")[1]))
+        path.unlink()
+        _pack(path.with_name(new + path.suffix), data)
+        renamed[old] = new
+    for meta_path in sorted(bundle.glob("pagefind.*.pf_meta")):
+        data = _unpack(meta_path)
+        for old, new in renamed.items():
+            data = data.replace(old.encode(), new.encode())
+        first, parts = _array_items(data, 0)
+        filters_at = first + sum(len(part) for part in parts[:3])  # [version, pages, index chunks, filters, ...]
+        data = _sorted_array(data, filters_at)
+        old = meta_path.name.split(".")[1]
+        new = _content_hash(old.split("_")[0], data, len(old.split("_")[1]))
+        meta_path.unlink()
+        _pack(bundle / f"pagefind.{new}.pf_meta", data)
+        entry = entry.replace(f'"{old}"', f'"{new}"')
+    entry_path.write_text(entry, encoding="utf-8")
 
 
 def index_bytes(site_dir: Path) -> int:
