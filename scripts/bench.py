@@ -12,7 +12,9 @@ For every size a fresh temporary copy of the project is made and measured:
 * validation + generation in-process (``load_catalog`` + ``build_pages``/``write_pages``);
 * ``mkdocs build --strict`` in a subprocess (its hook validates and generates again);
 * the number of HTML pages, the size of ``site/``, the largest HTML page and the size of
-  ``search/search_index.json``.
+  the Pagefind index files;
+* a first search query in Chromium (``regiokompas.search_index.measure_first_query``): the
+  index bytes it transfers and its time, and the query time once loaded.
 
 The script prints one table, writes the figures to ``bench-results.json`` (git-ignored),
 reports the growth per added region and checks the targets.
@@ -39,13 +41,14 @@ import yaml
 
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import GENERATED_DIRS, build_pages, write_pages
+from regiokompas.search_index import index_bytes, measure_first_query
 
 Data = dict[str, Any]
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RESULTS_FILE = ROOT / "bench-results.json"
-COPIED = ("mkdocs.yml", "docs", "scripts", "themes", "schemas")
+COPIED = ("mkdocs.yml", "docs", "scripts", "themes", "schemas", "overrides")
 
 SIZES = (4, 10, 21, 42)
 GLOSSARY_TERMS = 500
@@ -64,18 +67,15 @@ LINEAR_FACTOR = 1.5
 GENERATOR_SHARE_LIMIT = 0.10
 PAGE_LIMIT_BYTES = 500_000
 SEARCH_INDEX_LIMIT_BYTES = 3_000_000
+FIRST_QUERY_LIMIT_BYTES = 300_000  # index bytes a first search query may transfer
+QUERY_LIMIT_MS = 100.0  # a search query once its index is loaded
 BUSY_RATIO = 0.9  # below this CPU/wall ratio the run shared the CPU with other work
 
 SEARCH_ADVICE = (
-    "Material's search plugin (9.x) has no option that shrinks search_index.json: 'lang', "
-    "'separator' and 'pipeline' only change the index the browser builds, and MkDocs' "
-    "'indexing'/'prebuild_index' are unsupported by Material.",
-    "Exclude whole generated pages from search with front matter 'search: {exclude: true}', "
-    "e.g. the comparison pages (vergelijking/*, themas/*) that repeat region texts.",
-    "Exclude repeated blocks with the attribute '{ data-search-exclude }' (attr_list), e.g. "
-    "source citations and notes on region pages.",
-    "Index shorter text: put less repeated text on the pages (labels instead of full action "
-    "texts on the comparison pages).",
+    "Pagefind loads only the index chunks and fragments a query needs; the whole index size "
+    "matters for disk and deploy, not for a search.",
+    "Leave repeated blocks out of the index with 'data-search-exclude' (passed to Pagefind as an "
+    "exclude selector), e.g. source citations and the per-region cells of the theme pages.",
 )
 
 
@@ -373,6 +373,10 @@ class Measurement:
     search_index_bytes: int
     generation_cpu_s: float
     mkdocs_cpu_s: float
+    first_query_index_bytes: int = 0
+    first_query_bytes: int = 0
+    first_query_ms: float = 0.0
+    query_ms: float = 0.0
 
     @property
     def total_s(self) -> float:
@@ -450,7 +454,7 @@ def site_figures(site: Path) -> Data:
         "site_bytes": sum(path.stat().st_size for path in files),
         "largest_page": largest.relative_to(site).as_posix(),
         "largest_page_bytes": largest.stat().st_size,
-        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "search_index_bytes": index_bytes(site),
     }
 
 
@@ -464,8 +468,11 @@ def measure(real: RealData, averages: dict[str, float], regions: int) -> Measure
         site = project / "site"
         build, build_cpu = timed(lambda: mkdocs_build(project, site))
         figures = site_figures(site)
+        query = measure_first_query(site)
         return Measurement(
-            regions, generation, build, **figures, generation_cpu_s=generation_cpu, mkdocs_cpu_s=build_cpu
+            regions, generation, build, **figures, generation_cpu_s=generation_cpu, mkdocs_cpu_s=build_cpu,
+            first_query_index_bytes=query.index_bytes, first_query_bytes=query.total_bytes,
+            first_query_ms=query.first_ms, query_ms=query.warm_ms,
         )
 
 
@@ -504,6 +511,7 @@ def results_table(results: list[Measurement]) -> str:
     headers = [
         "regions", "generate s", "mkdocs s", "total s", "gen share", "CPU s",
         "HTML pages", "site/", "largest page", "KB", "search index",
+        "1st query index", "1st query all", "1st query ms", "query ms",
     ]
     rows = [
         [
@@ -518,6 +526,10 @@ def results_table(results: list[Measurement]) -> str:
             result.largest_page,
             f"{result.largest_page_bytes / 1000:,.1f}",
             megabytes(result.search_index_bytes),
+            kilobytes(result.first_query_index_bytes),
+            kilobytes(result.first_query_bytes),
+            f"{result.first_query_ms:.0f}",
+            f"{result.query_ms:.1f}",
         ]
         for result in results
     ]
@@ -607,7 +619,18 @@ def check_targets(results: list[Measurement]) -> list[Target]:
         Target(
             f"search index at {last.regions} regions at most {megabytes(SEARCH_INDEX_LIMIT_BYTES)}",
             last.search_index_bytes <= SEARCH_INDEX_LIMIT_BYTES,
-            f"search/search_index.json = {megabytes(last.search_index_bytes)} ({last.search_index_bytes:,} bytes)",
+            f"Pagefind index files = {megabytes(last.search_index_bytes)} ({last.search_index_bytes:,} bytes)",
+        ),
+        Target(
+            f"first search query at {last.regions} regions transfers at most {kilobytes(FIRST_QUERY_LIMIT_BYTES)} of index",
+            last.first_query_index_bytes <= FIRST_QUERY_LIMIT_BYTES,
+            f"{kilobytes(last.first_query_index_bytes)} index ({kilobytes(last.first_query_bytes)} with Pagefind's "
+            f"JavaScript and WebAssembly)",
+        ),
+        Target(
+            f"search query at {last.regions} regions under {QUERY_LIMIT_MS:.0f} ms once loaded",
+            last.query_ms < QUERY_LIMIT_MS,
+            f"{last.query_ms:.1f} ms (first query with loading {last.first_query_ms:.0f} ms)",
         ),
     ]
 

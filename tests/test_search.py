@@ -8,8 +8,10 @@ types into the real UI with the keyboard.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pytest
 
 from conftest import ROOT
 from regiokompas.catalog import load_catalog
-from regiokompas.search_index import CHROMIUM_ARGS, page_kind, search_attributes, serve
+from regiokompas.search_index import CHROMIUM_ARGS, build_search_index, page_kind, search_attributes, serve
 from test_browser import CHROMIUM, WCAG_TAGS
 
 MAINTAINER_PREFIXES = ("/beheer/", "/referentie/")
@@ -93,6 +95,7 @@ def test_search_attributes_of_a_region_page_and_a_maintainer_page() -> None:
     assert (region["indexed"], region["kind"], region["regions"]) == (True, "regio", ["Twente"])
     assert search_attributes("regios/wijzigingen/", {})["regions"] == []
     assert search_attributes("beheer/", {})["indexed"] is False
+    assert search_attributes("vergelijking/tijdlijn/", {"search": {"exclude": True}})["indexed"] is False
     assert search_attributes("bronnen/x/", {})["weight"] < search_attributes("themas/x/", {})["weight"]
 
 
@@ -117,18 +120,46 @@ def test_built_pages_carry_pagefind_attributes_only_where_searchable(built_site:
 
 
 @pytest.fixture(scope="module")
-def page(built_site: Path) -> Iterator:
+def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is needed for the browser tests: run 'sudo apt-get install chromium'")
     from playwright.sync_api import sync_playwright
 
-    with serve(built_site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def page(built_site: Path, browser) -> Iterator:
+    with serve(built_site) as base:
         tab = browser.new_page(viewport={"width": 1280, "height": 900})
         tab.base = base
         tab.goto(base + "/", wait_until="load")
         yield tab
-        browser.close()
+        tab.close()
+
+
+def add_source_pages(site: Path) -> list[str]:
+    """Source-text pages (/bronnen/) from ``bronnen/*.txt``, with the attributes a bron page gets."""
+    attributes = search_attributes("bronnen/x/", {})
+    assert attributes["kind"] == "bron"
+    urls = []
+    for text_file in sorted((ROOT / "bronnen").glob("*.txt")):
+        paragraphs = [part.strip() for part in text_file.read_text(encoding="utf-8").split("\n\n") if part.strip()]
+        body = "".join(f"<p>{html.escape(part)}</p>" for part in paragraphs)
+        target = site / "bronnen" / text_file.stem / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{text_file.stem}</title></head><body>'
+            f'<article><div data-pagefind-body data-pagefind-meta="soort:bron" data-pagefind-filter="soort:bron" '
+            f'data-pagefind-weight="{attributes["weight"]}"><h1>Brondocument {text_file.stem}</h1>{body}</div></article>'
+            "</body></html>",
+            encoding="utf-8",
+        )
+        urls.append(f"/bronnen/{text_file.stem}/")
+    return urls
 
 
 _SEARCH = """async ([queries, filters, wanted]) => {
@@ -191,6 +222,7 @@ def test_no_maintainer_page_is_indexed(page, built_site: Path) -> None:
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     total = sum(language["page_count"] for language in entry["languages"].values())
     assert len(set(indexed["urls"])) == total, "every indexed page has a page kind"
+    assert "/vergelijking/tijdlijn/" not in indexed["urls"], "front matter search: exclude: true"
     assert [url for url in indexed["urls"] if url.startswith(MAINTAINER_PREFIXES)] == []
     assert "/regios/twente/" in indexed["urls"] and "/begrippen/jeugdhulp/" in indexed["urls"]
     outcomes = run_queries(page, ["beheerders", "pydantic", "generator", "gegevensschema", "benchmark", "API"])
@@ -211,15 +243,26 @@ def test_region_filter_narrows_results_to_that_region(page) -> None:
 
 
 @pytest.mark.browser
-def test_structured_pages_rank_above_source_texts(page) -> None:
-    outcomes = run_queries(page, ["wachtlijsten", "uithuisplaatsing", "jeugdhulp", "gemeenten", "ambulant"])
-    if not any(url.startswith("/bronnen/") for outcome in outcomes for url in outcome["urls"]):
-        pytest.skip("no /bronnen/ pages in this build")
+def test_structured_pages_rank_above_source_texts(built_site: Path, browser, tmp_path: Path) -> None:
+    """With the verbatim source documents indexed as /bronnen/ pages, they rank below the rest."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    sources = add_source_pages(site)
+    build_search_index(site)
+    queries = ["wachtlijsten", "uithuisplaatsing", "jeugdhulp", "gemeenten", "ambulant", "inkoop", "KINGS", "preventie"]
+    with serve(site) as base:
+        tab = browser.new_page()
+        tab.goto(base + "/", wait_until="load")
+        outcomes = run_queries(tab, queries)
+        tab.close()
+    found_sources = {url for outcome in outcomes for url in outcome["urls"] if url in sources}
+    assert found_sources, "the source pages are indexed and found"
+    wrong = []
     for outcome in outcomes:
         kinds = [page_kind(url) for url in outcome["urls"]]
-        if "bron" in kinds:
-            first_source = kinds.index("bron")
-            assert all(kind == "bron" for kind in kinds[first_source:]), (outcome["query"], outcome["urls"])
+        if "bron" in kinds and any(kind != "bron" for kind in kinds[kinds.index("bron"):]):
+            wrong.append(f"{outcome['query']}: {outcome['urls']}")
+    assert wrong == [], "\n".join(wrong)
 
 
 @pytest.mark.browser
