@@ -87,7 +87,8 @@ def test_page_kind_comes_from_the_url() -> None:
     assert page_kind("bronnen/twente/") == "bron"
     assert page_kind("beheer/api/") is None
     assert page_kind("referentie/schema/") is None
-    assert page_kind("") is None
+    assert page_kind("") == "pagina"
+    assert page_kind("toegankelijkheid/") == "pagina"
 
 
 def test_search_attributes_of_a_region_page_and_a_maintainer_page() -> None:

@@ -6,7 +6,7 @@
 
   var PAGE_SIZE = 10;
   var HIGHLIGHT_PARAM = "markeer";
-  var KINDS = { begrip: "Begrip", regio: "Regio", thema: "Thema", vergelijking: "Vergelijking", bron: "Brondocument" };
+  var KINDS = { begrip: "Begrip", regio: "Regio", thema: "Thema", vergelijking: "Vergelijking", bron: "Brondocument", pagina: "Pagina" };
 
   var root = document.querySelector("[data-rk-zoeken]");
   if (!root) return;

@@ -5,9 +5,9 @@ each page (``data-pagefind-*`` attributes); :func:`build_search_index` runs Page
 built HTML after the MkDocs build (``on_post_build`` in ``mkdocs_hook.py``);
 :func:`measure_first_query` gives the benchmark the bytes and milliseconds of a first query.
 
-Only pages with a page kind (and not excluded in their front matter) are indexed (Pagefind indexes only pages that carry
-``data-pagefind-body`` once any page does): maintainer pages (``beheer/``, ``referentie/``)
-and the general pages stay out of the search results.
+Only pages with a page kind that are not excluded in their front matter are indexed (once
+any page carries ``data-pagefind-body``, Pagefind indexes only such pages): the maintainer
+pages (``beheer/``, ``referentie/``) have no page kind and stay out of the search results.
 """
 
 from __future__ import annotations
@@ -34,9 +34,13 @@ PAGE_KINDS = (
     ("vergelijking/", "vergelijking"),
     ("bronnen/", "bron"),
 )
+#: Maintainer pages (English API reference, schema, benchmark): never in the public search.
+MAINTAINER_PREFIXES = ("beheer/", "referentie/")
+#: The kind of every other public page (home, about, accessibility statement).
+OTHER_KIND = "pagina"
 #: Relative weight of a page's text per kind (Pagefind's default is 1): structured pages
 #: rank above the long verbatim source texts.
-KIND_WEIGHTS = {"begrip": 1.0, "regio": 1.0, "thema": 1.0, "vergelijking": 1.0, "bron": 0.3}
+KIND_WEIGHTS = {"begrip": 1.0, "regio": 1.0, "thema": 1.0, "vergelijking": 1.0, "bron": 0.3, OTHER_KIND: 1.0}
 #: Weight of a concept's names (term, abbreviations, variants), so its page comes first.
 TERM_WEIGHT = 10.0
 #: Elements Pagefind leaves out (the same markers the generator writes for search).
@@ -49,18 +53,20 @@ INDEX_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
 def page_kind(url: str) -> str | None:
     """The page kind of a page URL (``regios/twente/`` -> ``regio``); ``None``: not indexed."""
     url = url.lstrip("/")
+    if url.startswith(MAINTAINER_PREFIXES):
+        return None
     for prefix, kind in PAGE_KINDS:
         if url.startswith(prefix):
             return kind
-    return None
+    return OTHER_KIND
 
 
 def search_attributes(url: str, meta: dict[str, Any] | None) -> dict[str, Any]:
     """What the theme override writes into a page for Pagefind.
 
-    ``indexed``: whether the page is searchable (it has a page kind and its front matter does not
-    say ``search: {exclude: true}``, as the generator writes on pages that only repeat); ``kind``: its page kind; ``weight``: weight of
-    its body text; ``regions``: region names for the region filter (front matter ``regios``,
+    ``indexed``: whether the page is searchable (it has a page kind and its front matter does
+    not say ``search: {exclude: true}``, as the generator writes on pages that only repeat);
+    ``kind``: its page kind; ``weight``: weight of its body text; ``regions``: region names for the region filter (front matter ``regios``,
     written by the generator on region and concept pages); ``terms``: the names a concept
     page must be found by (front matter ``zoektermen``); ``term_weight``: their weight.
     """
