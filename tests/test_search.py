@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+import yaml
+
+from conftest import ROOT, replace_in
 from regiokompas.catalog import load_catalog
+from regiokompas.generate import build_pages
 from regiokompas.search_index import CHROMIUM_ARGS, build_search_index, page_kind, search_attributes, serve
 from test_browser import CHROMIUM, WCAG_TAGS
 
@@ -98,6 +101,22 @@ def test_search_attributes_of_a_region_page_and_a_maintainer_page() -> None:
     assert search_attributes("beheer/", {})["indexed"] is False
     assert search_attributes("vergelijking/tijdlijn/", {"search": {"exclude": True}})["indexed"] is False
     assert search_attributes("bronnen/x/", {})["weight"] < search_attributes("themas/x/", {})["weight"]
+
+
+def test_hostile_names_reach_the_search_front_matter_unchanged(mini: Path) -> None:
+    """Region names go into front matter as JSON strings: YAML reads them back as written."""
+    hostile = 'Al"pha\' ---\n<script>x</script>: {{ 1 }} # \u00b7'
+    replace_in(mini / "regions/alpha.yaml", "name: Alpha", f"name: {json.dumps(hostile)}")
+    pages = build_pages(load_catalog(mini))
+
+    def front_matter(text: str) -> dict:
+        assert text.startswith("---\n"), text[:80]
+        return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+
+    assert front_matter(pages["regios/alpha.md"])["regios"] == [hostile]
+    concept = front_matter(pages["begrippen/gecertificeerde-instelling.md"])
+    assert hostile in concept["regios"]
+    assert search_attributes("begrippen/gecertificeerde-instelling/", concept)["regions"] == concept["regios"]
 
 
 def test_plural_rule_of_the_tests() -> None:
