@@ -289,6 +289,8 @@ def test_structured_pages_rank_above_source_texts(built_site: Path, browser, tmp
 def test_search_ui_with_keyboard_live_region_highlight_and_axe(page) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    foreign: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(page.base) else foreign.append(request.url))
     page.goto(page.base + "/regios/twente/", wait_until="load")
     page.locator("article h1").click()
     page.keyboard.press("/")
@@ -319,3 +321,4 @@ def test_search_ui_with_keyboard_live_region_highlight_and_axe(page) -> None:
     page.keyboard.press("/")
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
+    assert foreign == [], "search works offline: every request stays on the site"
