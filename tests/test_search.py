@@ -256,6 +256,7 @@ def test_region_filter_narrows_results_to_that_region(page) -> None:
     assert 0 < twente["count"] < everything["count"]
     assert all("Twente" in regions for regions in twente["regions"]), twente
     assert "/regios/twente/" in run_queries(page, ["Twente"], {"regio": "Twente"})[0]["urls"]
+    assert "/themas/wachtlijsten/" in run_queries(page, ["wachtlijsten"], {"regio": "Twente"})[0]["urls"]
     names = sorted(region.name for region in load_catalog(ROOT).regions)
     assert sorted(page.evaluate("async () => Object.keys((await (await window.rkZoeken.pagefind()).filters()).regio)")) == names
     (concepts,) = run_queries(page, ["jeugdhulp"], {"soort": "begrip"})
