@@ -132,22 +132,22 @@
           var pages = loaded.pages;
           if (loaded.exact > 0) pages.unshift(pages.splice(loaded.exact, 1)[0]);
           var one = singular(normal(query));
-          if (loaded.exact !== -1 || !one) return { results: results, pages: pages };
+          if (loaded.exact !== -1 || !one) return { results: results, pages: pages, added: 0 };
           return api.search(one, filtersUsed).then(function (other) {
             return loadUntilExact(other ? other.results : [], forms, PAGE_SIZE).then(function (alt) {
-              if (alt.exact !== -1) {
-                var page = alt.pages[alt.exact];
-                pages = [page].concat(pages.filter(function (data) { return data.url !== page.url; }));
-                if (results.length === 0) results = [other.results[alt.exact]];
-              }
-              return { results: results, pages: pages };
+              if (alt.exact === -1) return { results: results, pages: pages, added: 0 };
+              if (results.length === 0) return { results: [other.results[alt.exact]], pages: [alt.pages[alt.exact]], added: 0 };
+              return { results: results, pages: [alt.pages[alt.exact]].concat(pages), added: 1 };
             });
           });
         });
       }).then(function (found) {
-        var missing = found.results.slice(found.pages.length, wanted);
-        return Promise.all(missing.map(function (result) { return result.data(); })).then(function (more) {
-          return { results: found.results, first: found.pages.concat(more).slice(0, wanted) };
+        // found.added: a page from the singular search, in front of the query's own results.
+        var missing = found.results.slice(found.pages.length - found.added, wanted - found.added);
+        return Promise.all(missing.map(function (result) { return result.data(); })).then(function (rest) {
+          var first = found.pages.concat(rest).slice(0, wanted);
+          // results: the query's own results; shown: how many of them ``first`` holds.
+          return { results: found.results, first: first, shown: first.length - found.added, total: found.results.length + found.added };
         });
       });
     });
@@ -225,9 +225,9 @@
     return search(query, filters()).then(function (found) {
       if (serial !== current.serial) return;
       current.results = found.results;
-      current.shown = found.first.length;
+      current.shown = found.shown;
       list.replaceChildren();
-      var count = found.results.length;
+      var count = found.total;
       status.textContent = count === 0 ? "Geen resultaten voor \u201c" + query + "\u201d"
         : (count === 1 ? "1 resultaat" : count + " resultaten") + " voor \u201c" + query + "\u201d";
       render(found.first);
