@@ -86,8 +86,13 @@ def search_attributes(url: str, meta: dict[str, Any] | None) -> dict[str, Any]:
 
 def pagefind_command(site_dir: Path) -> list[str]:
     """The Pagefind command line for ``site_dir`` (the binary from the ``pagefind[bin]`` package)."""
-    from pagefind_bin import get_executable
-
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise RuntimeError(
+            "Pagefind ontbreekt: de zoekindex kan niet gemaakt worden; installeer het pakket 'pagefind[bin]' "
+            "(make build en make serve doen dat zelf)"
+        ) from None
     return [
         str(get_executable()),
         "--site", str(site_dir),
