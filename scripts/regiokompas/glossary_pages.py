@@ -66,6 +66,7 @@ def glossary_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dic
             **page_context(catalog, page, index, link_terms=False),
             concept=concept,
             definitions=catalog.definitions.get(concept.id, []),
+            region_names=list(dict.fromkeys(names[region_id] for region_id, _ in catalog.definitions.get(concept.id, []))),
             names=names,
             related=[by_id[item] for item in concept.related if item in by_id],
             used=used.get(concept.id, []),
