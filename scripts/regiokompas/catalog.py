@@ -57,14 +57,26 @@ class Catalog:
         return next(region for region in self.regions if region.id == region_id)
 
     @cached_property
-    def item_regions(self) -> dict[str, str]:
-        """Item id -> region id, for every item with an id inside a region."""
-        return {
-            item.id: region.id
-            for region in self.regions
-            for _, item in walk(region)
-            if item is not region and isinstance(getattr(item, "id", None), str)
-        }
+    def item_places(self) -> dict[str, urls.ItemPlace]:
+        """Item id -> its place (region, list, parent's list), for every item with an id in a region."""
+        places: dict[str, urls.ItemPlace] = {}
+        for region in self.regions:
+            kinds = {
+                item.id: location[0]
+                for location, item in walk(region)
+                if item is not region and isinstance(getattr(item, "id", None), str)
+            }
+            for location, item in walk(region):
+                if item is not region and isinstance(getattr(item, "id", None), str):
+                    parent = getattr(item, "parent", None) if location[0] == "actions" else None
+                    places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None)
+        return places
+
+    @cached_property
+    def editor_notes(self) -> dict[int, tuple[str, str]]:
+        """``id()`` of every region item whose note is for editors -> (region id, key of its
+        entry on the verantwoording page): the item id, or ``ambitie`` and ``ambitie-<n>``."""
+        return {id(item): (region.id, key) for region in self.regions for key, item in editor_note_items(region)}
 
     @cached_property
     def document_titles(self) -> dict[str, str]:
@@ -77,6 +89,22 @@ class Catalog:
     @cached_property
     def abbreviations(self) -> list[str]:
         return [abbreviation for concept in self.concepts for abbreviation in concept.abbreviations]
+
+
+def note_key(region: Region, location: Location, item: Any) -> str:
+    """The key of an item's note on the verantwoording page: its id, or its place in the ambition."""
+    if isinstance(getattr(item, "id", None), str) and item is not region:
+        return item.id
+    return "ambitie" if len(location) == 1 else f"ambitie-{int(location[-1]) + 1}"
+
+
+def editor_note_items(region: Region) -> list[tuple[str, Any]]:
+    """``(key, item)`` of the region's items whose note is for editors, in data order."""
+    return [
+        (note_key(region, location, item), item)
+        for location, item in walk(region)
+        if getattr(item, "note_for_editors", False)
+    ]
 
 
 def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:
