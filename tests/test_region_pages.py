@@ -135,3 +135,15 @@ def test_region_overview_fits_six_phone_screens(server: str, browser, real) -> N
     page.close()
     print(f"overview scroll height at 375 px: {heights} (limit {OVERVIEW_SCREENS * PHONE['height']})")
     assert all(height <= OVERVIEW_SCREENS * PHONE["height"] for height in heights.values()), heights
+
+
+def test_editors_notes_on_glossary_definitions_are_on_the_verantwoording_page(real) -> None:
+    catalog, pages = real
+    assert catalog.glossary_editor_notes, "the data has glossary notes for editors"
+    for region_id, key, entry in catalog.glossary_editor_notes:
+        concept_page = pages[urls.concept(entry.concept)]
+        account = pages[urls.region_page(region_id, "verantwoording")]
+        anchor = urls.note_anchor(key)
+        assert _visible(entry.note) not in _visible(text_of(concept_page)), (region_id, entry.concept)
+        assert f"../regios/{region_id}/verantwoording.md#{anchor})" in concept_page, (region_id, entry.concept)
+        assert f'<a id="{anchor}"></a>' in account and _visible(entry.note) in _visible(text_of(account))

@@ -74,9 +74,23 @@ class Catalog:
 
     @cached_property
     def editor_notes(self) -> dict[int, tuple[str, str]]:
-        """``id()`` of every region item whose note is for editors -> (region id, key of its
-        entry on the verantwoording page): the item id, or ``ambitie`` and ``ambitie-<n>``."""
-        return {id(item): (region.id, key) for region in self.regions for key, item in editor_note_items(region)}
+        """``id()`` of every region item or glossary definition whose note is for editors ->
+        (region id, key of its entry on the verantwoording page): the item id, ``ambitie`` and
+        ``ambitie-<n>``, or ``begrip-<concept id>``."""
+        notes = {id(item): (region.id, key) for region in self.regions for key, item in editor_note_items(region)}
+        notes.update((id(entry), (region_id, key)) for region_id, key, entry in self.glossary_editor_notes)
+        return notes
+
+    @cached_property
+    def glossary_editor_notes(self) -> list[tuple[str, str, GlossaryDefinition]]:
+        """``(region id, key, definition)`` of glossary definitions whose note is for editors;
+        the key is ``begrip-<concept id>`` (one definition per concept and region)."""
+        return [
+            (region_id, f"begrip-{concept}", entry)
+            for concept, entries in self.definitions.items()
+            for region_id, entry in entries
+            if entry.note_for_editors
+        ]
 
     @cached_property
     def document_titles(self) -> dict[str, str]:

@@ -50,6 +50,7 @@ class NoteEntry:
     label: str
     item_id: str | None
     text: str
+    concept_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
-def region_parts(region: Region) -> list[Part]:
+def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
     """The detail pages a region has, in reading order (a page without content is left out)."""
     parts = [
         Part("principes", urls.REGION_PAGES["principes"], ", ".join([
@@ -99,7 +100,7 @@ def region_parts(region: Region) -> list[Part]:
                 (len(region.cooperation), _count(len(region.cooperation), "samenwerkingsverband", "samenwerkingsverbanden")),
             ) if number
         )))
-    notes = sum(len(group.entries) for group in note_groups(region)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
+    notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
     parts.append(Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens"))
     return parts
 
@@ -107,7 +108,7 @@ def region_parts(region: Region) -> list[Part]:
 def navigation(catalog: Catalog) -> list[dict[str, list[Any]]]:
     """MkDocs navigation entries: per region its overview and detail pages."""
     return [
-        {region.name: [urls.region(region.id), *({part.title: urls.region_page(region.id, part.name)} for part in region_parts(region))]}
+        {region.name: [urls.region(region.id), *({part.title: urls.region_page(region.id, part.name)} for part in region_parts(region, catalog))]}
         for region in catalog.regions
     ]
 
@@ -131,8 +132,9 @@ def _label(item: Any) -> str:
 _KINDS = {**CITABLE_KINDS, **OTHER_KINDS}
 
 
-def note_groups(region: Region) -> list[NoteGroup]:
-    """Every item note of the region, grouped by kind: the document's, the conversion's, the editors'."""
+def note_groups(region: Region, catalog: Catalog | None = None) -> list[NoteGroup]:
+    """Every item note of the region, grouped by kind: the document's, the conversion's, the editors'.
+    With the catalog, the editors' notes on the region's glossary definitions are included."""
     groups: dict[str, list[NoteEntry]] = {"document": [], "conversie": [], "redactie": []}
     for location, item in walk(region):
         if not hasattr(item, "note_kind") or not getattr(item, "note", None):
@@ -143,6 +145,9 @@ def note_groups(region: Region) -> list[NoteGroup]:
         kind_label = _KINDS.get(location[0], "kernbegrip van de ambitie" if len(location) > 1 else "ambitie").capitalize()
         anchor = urls.note_anchor(key) if kind != "document" else f"let-op-{urls.slug(key)}"
         groups[kind].append(NoteEntry(anchor, kind_label, _label(item), item.id if has_id else None, item.note))
+    for region_id, key, entry in catalog.glossary_editor_notes if catalog else []:
+        if region_id == region.id and entry.note_kind in groups:
+            groups[entry.note_kind].append(NoteEntry(urls.note_anchor(key), "Begrip", entry.term, None, entry.note, entry.concept))
     texts = {
         "document": ("document", "Opmerkingen over het document",
                      "Waar het document zichzelf tegenspreekt, een cijfer onzeker is of iets ontbreekt. Deze opmerkingen staan ook als \u201cLet op\u201d bij het onderdeel."),
@@ -168,7 +173,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
     """The overview and the detail pages of one region."""
     data_file = catalog.region_files[region.id]
     edit = site.edit_url(data_file)
-    parts = region_parts(region)
+    parts = region_parts(region, catalog)
     common = {
         "region": region,
         "actions_by_parent": _by_parent(region.actions),
@@ -193,7 +198,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             TEMPLATES[part.name],
             **page_context(catalog, page, index),
             **common,
-            note_groups=note_groups(region) if part.name == "verantwoording" else [],
+            note_groups=note_groups(region, catalog) if part.name == "verantwoording" else [],
             derived=derived(region) if part.name == "verantwoording" else [],
         )
     return pages
