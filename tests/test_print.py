@@ -99,3 +99,17 @@ def test_links_print_as_short_references(printed) -> None:
     text = " ".join(_text(printed("/regios/twente/")).split())
     assert "[/regios/twente/principes/#twe-p1]" in text
     assert "[/begrippen/" not in text  # glossary links stay plain
+
+
+#: A raadsversie (council briefing) prints on at most this many A4 pages.
+BRIEFING_PAGES = 4
+
+
+def test_each_region_briefing_prints_on_at_most_four_pages(built_site: Path, printed) -> None:
+    counts = {}
+    for region in ("flevoland", "ijsselland", "rijk-van-nijmegen", "twente"):
+        overview = (built_site / "regios" / region / "index.html").read_text(encoding="utf-8")
+        assert 'href="raadsversie/"' in overview, f"{region}: the overview links its raadsversie"
+        counts[region] = len(_page_sizes(printed(f"/regios/{region}/raadsversie/")))
+    print(f"raadsversie A4 pages: {counts}")
+    assert all(0 < count <= BRIEFING_PAGES for count in counts.values()), counts

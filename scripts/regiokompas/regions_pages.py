@@ -29,6 +29,7 @@ TEMPLATES = {
     "cijfers": "region_figures.md.j2",
     "tijdlijn": "region_timeline.md.j2",
     "verantwoording": "region_account.md.j2",
+    "raadsversie": "region_briefing.md.j2",
 }
 
 
@@ -102,6 +103,7 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
         )))
     notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
     parts.append(Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens"))
+    parts.append(Part("raadsversie", urls.REGION_PAGES["raadsversie"], "de kern met de principes uitgeschreven, op hoogstens vier A4"))
     return parts
 
 
@@ -198,6 +200,8 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             TEMPLATES[part.name],
             **page_context(catalog, page, index),
             **common,
+            opgaven=[topic for topic in region.topics if topic.kind in HEADLINE_TOPIC_KINDS],
+            headline_figures=region.key_figures[:HEADLINE_FIGURES],
             note_groups=note_groups(region, catalog) if part.name == "verantwoording" else [],
             derived=derived(region) if part.name == "verantwoording" else [],
         )

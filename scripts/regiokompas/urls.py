@@ -54,6 +54,7 @@ REGION_PAGES = {
     "cijfers": "Indicatoren en kerncijfers",
     "tijdlijn": "Tijdlijn en samenwerking",
     "verantwoording": "Verantwoording",
+    "raadsversie": "Raadsversie (om af te drukken)",
 }
 
 #: Which region page holds each kind of item (the region list the item is in). An action is
