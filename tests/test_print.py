@@ -113,3 +113,15 @@ def test_each_region_briefing_prints_on_at_most_four_pages(built_site: Path, pri
         counts[region] = len(_page_sizes(printed(f"/regios/{region}/raadsversie/")))
     print(f"raadsversie A4 pages: {counts}")
     assert all(0 < count <= BRIEFING_PAGES for count in counts.values()), counts
+
+
+def test_each_theme_briefing_prints_on_at_most_four_pages(built_site: Path, printed) -> None:
+    themes = sorted(path.name for path in (built_site / "themas" / "raadsversie").iterdir() if path.is_dir())
+    assert len(themes) >= 10
+    counts = {}
+    for theme in themes:
+        page = (built_site / "themas" / theme / "index.html").read_text(encoding="utf-8")
+        assert f'href="../raadsversie/{theme}/"' in page, f"{theme}: the theme page links its raadsversie"
+        counts[theme] = len(_page_sizes(printed(f"/themas/raadsversie/{theme}/")))
+    print(f"theme raadsversie A4 pages: min {min(counts.values())}, max {max(counts.values())} over {len(counts)} themes")
+    assert all(0 < count <= BRIEFING_PAGES for count in counts.values()), counts

@@ -31,7 +31,7 @@ GENERATED_DIRS = (REGIONS, THEMES, COMPARISON, GLOSSARY, REFERENCE, DOWNLOADS, I
 #: Page names the generator uses itself, per folder: an id may not take them.
 RESERVED = {
     "region": frozenset({"index", "wijzigingen"}),
-    "theme": frozenset({"index"}),
+    "theme": frozenset({"index", "raadsversie"}),
     "concept": frozenset({"index"}),
 }
 
@@ -97,6 +97,11 @@ def matrix() -> str:
 
 def theme(theme_id: str) -> str:
     return f"{THEMES}/{slug(theme_id)}.md"
+
+
+def theme_briefing(theme_id: str) -> str:
+    """The raadsversie (print briefing) of a theme."""
+    return f"{THEMES}/raadsversie/{slug(theme_id)}.md"
 
 
 def key_figures() -> str:
@@ -210,6 +215,9 @@ class Links:
 
     def theme(self, theme_id: str, anchor: str | None = None) -> Markup:
         return self._to(theme(theme_id), anchor)
+
+    def theme_briefing(self, theme_id: str) -> Markup:
+        return self._to(theme_briefing(theme_id))
 
     def key_figures(self) -> Markup:
         return self._to(key_figures())
