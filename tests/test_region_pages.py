@@ -147,3 +147,15 @@ def test_editors_notes_on_glossary_definitions_are_on_the_verantwoording_page(re
         assert _visible(entry.note) not in _visible(text_of(concept_page)), (region_id, entry.concept)
         assert f"../regios/{region_id}/verantwoording.md#{anchor})" in concept_page, (region_id, entry.concept)
         assert f'<a id="{anchor}"></a>' in account and _visible(entry.note) in _visible(text_of(account))
+
+
+@pytest.mark.browser
+def test_old_single_page_item_links_lead_to_the_item(server: str, browser) -> None:
+    page = browser.new_page()
+    for old, new in [("/regios/twente/#twe-p1", "/regios/twente/principes/#twe-p1"), ("/regios/ijsselland/#ijs-kf-inwoners", "/regios/ijsselland/cijfers/#ijs-kf-inwoners")]:
+        page.goto(server + old, wait_until="load")
+        page.wait_for_url(server + new, timeout=5000)
+        assert page.evaluate("document.getElementById(location.hash.slice(1)) !== null")
+    page.goto(server + "/regios/twente/#ambitie", wait_until="load")
+    assert page.url == server + "/regios/twente/#ambitie"
+    page.close()

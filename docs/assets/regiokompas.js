@@ -63,7 +63,18 @@
   }
   window.addEventListener("beforeprint", printReferences);
 
+  // A region used to be one page: a link to an item on it (regios/twente/#twe-p1) is sent on to
+  // the page that now holds the item (regios/twente/principes/#twe-p1). Directory URLs assumed.
+  function movedAnchor() {
+    var map = document.getElementById("rk-verplaatst");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!map || !id || document.getElementById(id)) return;
+    var page = JSON.parse(map.getAttribute("data-ankers"))[id];
+    if (page) window.location.replace(page + "/#" + encodeURIComponent(id));
+  }
+
   function start() {
+    movedAnchor();
     sideBySide();
     glossaryFilter();
   }

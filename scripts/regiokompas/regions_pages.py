@@ -3,6 +3,7 @@ all regions and the change log. Which page holds which item is decided by :mod:`
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -171,6 +172,17 @@ def derived(region: Region) -> list[DerivedEntry]:
     return entries
 
 
+def moved_items(catalog: Catalog, region: Region) -> str:
+    """Item id -> name of the region page that holds it, as JSON: the overview (the region's old
+    single page) sends a link like ``regios/twente/#twe-p1`` on to the page that now holds the item."""
+    pages = {}
+    for item_id, place in catalog.item_places.items():
+        if place.region == region.id:
+            page = urls.item_page(place.region, place.kind, place.parent_kind)
+            pages[item_id] = page.rsplit("/", 1)[1].removesuffix(".md")
+    return json.dumps(pages, separators=(",", ":"), sort_keys=True)
+
+
 def render_region(catalog: Catalog, region: Region, index: TermIndex, site: SiteContext) -> dict[str, str]:
     """The overview and the detail pages of one region."""
     data_file = catalog.region_files[region.id]
@@ -192,6 +204,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             parts=parts,
             opgaven=[topic for topic in region.topics if topic.kind in HEADLINE_TOPIC_KINDS],
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
+            moved=moved_items(catalog, region),
         )
     }
     for part in parts:
