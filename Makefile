@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 export REGIOKOMPAS_NPM_PREFIX := $(abspath $(VENV)/npm)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-snel lint validate generate schema nieuwe-regio bench clean
+.PHONY: serve build test test-snel lint validate generate schema nieuwe-regio bench lighthouse clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,3 +55,7 @@ clean:
 
 bench: $(STAMP) ## Benchmark build cost at 4, 10, 21 and 42 regions (prints a table, writes bench-results.json)
 	$(BIN)/python scripts/bench.py
+
+lighthouse: build ## Lighthouse on mobile (performance, accessibility) for the key pages, served with gzip; prints a table
+	@test -x $(VENV)/npm/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix $(VENV)/npm lighthouse@12.8.2
+	$(BIN)/python scripts/lighthouse.py site

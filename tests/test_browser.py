@@ -175,6 +175,8 @@ def test_navigation_home_region_theme_glossary_and_term_search(server: str, brow
     page.locator("article a", has_text="Twente").first.click()
     assert page.url.endswith("/regios/twente/")
     assert page.locator("article h1").inner_text().startswith("Regio Twente")
+    page.locator("article a", has_text="Principes en acties").first.click()
+    assert page.url.endswith("/regios/twente/principes/")
     page.locator("article a", has_text="Thuis, tenzij").first.click()
     assert "/themas/thuis-tenzij/" in page.url
     assert page.locator("article h1").inner_text().startswith("Thuis, tenzij")

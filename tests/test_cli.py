@@ -57,11 +57,11 @@ def test_new_region_refuses_to_overwrite(mini: Path) -> None:
 def test_mkdocs_hook_aborts_with_the_dutch_report(mini: Path, tmp_path: Path) -> None:
     from mkdocs.exceptions import Abort
 
-    from regiokompas.mkdocs_hook import on_pre_build
+    from regiokompas.mkdocs_hook import on_config
 
     replace_in(mini / "regions/beta.yaml", "parent: bet-p1", "parent: bet-p2")
     with pytest.raises(Abort) as aborted:
-        on_pre_build({"config_file_path": str(mini / "mkdocs.yml"), "docs_dir": str(tmp_path / "docs")})
+        on_config({"config_file_path": str(mini / "mkdocs.yml"), "docs_dir": str(tmp_path / "docs"), "nav": None})
     report = str(aborted.value)
     assert "regions/beta.yaml:" in report and "onbekend principe of onderwerp 'bet-p2'" in report
     assert report.rstrip().endswith("er is niets gegenereerd. Los ze op en probeer het opnieuw.")
@@ -72,10 +72,10 @@ def test_write_pages_skips_unchanged_files_and_removes_stale_ones(mini: Path, tm
     docs = tmp_path / "docs"
     pages = build_pages(load_catalog(mini))
     assert len(write_pages(pages, docs)) == len(pages)
-    stamp = (docs / "regios/alpha.md").stat().st_mtime_ns
+    stamp = (docs / "regios/alpha/index.md").stat().st_mtime_ns
     (docs / "regios/verouderd.md").write_text("oud", encoding="utf-8")
     assert write_pages(pages, docs) == ["regios/verouderd.md"]
-    assert (docs / "regios/alpha.md").stat().st_mtime_ns == stamp
+    assert (docs / "regios/alpha/index.md").stat().st_mtime_ns == stamp
     assert not (docs / "regios/verouderd.md").exists()
 
 

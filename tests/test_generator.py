@@ -22,19 +22,21 @@ def pages_of(root: Path, environ: dict[str, str] | None = None) -> dict[str, str
 
 
 def test_region_page_shows_every_item_with_its_source(mini: Path) -> None:
-    page = pages_of(mini)["regios/alpha.md"]
+    pages = pages_of(mini)
+    assert re.search(r'<h1 id="regio-alpha">Regio Alpha</h1>', html_of(pages["regios/alpha/index.md"]))
+    page = pages["regios/alpha/principes.md"]
     html, text = html_of(page), text_of(page)
-    assert re.search(r'<h1 id="regio-alpha">Regio Alpha</h1>', html)
     assert re.search(r'<h3 id="alp-p1">1\. Normaal opgroeien</h3>', html)
     assert re.search(r'<a id="alp-p1-a1"></a>De gemeenten zetten praktijkondersteuners in\.', html)
     assert "Wie: Alpha-gemeenten · Niveau: lokaal · Wanneer: 2022" in text
     assert "Bron: Visie Alpha, 2, p. 8" in text
-    assert '<a href="../bronnen/alp-doc.md#citaat-alp-p1">Visie Alpha, 2, p. 8</a>' in html
-    assert "<td>9,1%</td>\n<td>2019</td>" in html
+    assert '<a href="../../bronnen/alp-doc.md#citaat-alp-p1">Visie Alpha, 2, p. 8</a>' in html
+    assert "<td>9,1%</td>\n<td>2019</td>" in html_of(pages["regios/alpha/cijfers.md"])
 
 
 def test_derived_level_is_marked(mini: Path) -> None:
-    assert "Niveau: regionaal (afgeleid)" in pages_of(mini)["regios/beta.md"]
+    pages = pages_of(mini)
+    assert any("Niveau: regionaal (afgeleid)" in pages[f"regios/beta/{name}.md"] for name in ("principes", "onderwerpen"))
 
 
 def test_matrix_counts_and_not_addressed_cells(mini: Path) -> None:
@@ -48,8 +50,8 @@ def test_matrix_counts_and_not_addressed_cells(mini: Path) -> None:
 def test_theme_page_lists_each_region_side_by_side(mini: Path) -> None:
     page = pages_of(mini)["themas/normaliseren.md"]
     assert page.count('<section class="rk-kolom"') == 2
-    assert "[Normaal opgroeien](../regios/alpha.md#alp-p1)" in page
-    assert "Onderbouwing: [Alpha\\: Normaal opgroeien](../regios/alpha.md#alp-p1)" in page
+    assert "[Normaal opgroeien](../regios/alpha/principes.md#alp-p1)" in page
+    assert "Onderbouwing: [Alpha\\: Normaal opgroeien](../regios/alpha/principes.md#alp-p1)" in page
     empty = pages_of(mini)["themas/wachtlijsten.md"]
     assert "behandelt dit thema niet" in empty
 
@@ -64,8 +66,8 @@ def test_glossary_merges_regions_into_one_entry(mini: Path) -> None:
 
 def test_first_occurrence_of_a_term_is_linked_once_and_not_in_headings(mini: Path) -> None:
     replace_in(mini / "regions/alpha.yaml", "title: Normaal opgroeien", "title: Normaal opgroeien met de GI")
-    page = pages_of(mini)["regios/alpha.md"]
-    links = re.findall(r"\[GI\]\(\.\./begrippen/gecertificeerde-instelling\.md\)", page)
+    page = pages_of(mini)["regios/alpha/principes.md"]
+    links = re.findall(r"\[GI\]\(\.\./\.\./begrippen/gecertificeerde-instelling\.md\)", page)
     assert len(links) == 1
     heading = next(line for line in page.splitlines() if line.startswith("### 1"))
     assert "begrippen" not in heading and "&#71;I" in heading
@@ -134,7 +136,7 @@ def test_stale_generated_files_are_removed(mini: Path, tmp_path: Path) -> None:
     replace_in(mini / "themes/themes.yaml", "refs: [alp-p1, bet-p1]", "refs: [alp-p1]")
     replace_in(mini / "glossary/begrippen.yaml", "    related: [jeugdhulp]\n", "")
     generate(mini, docs)
-    assert not (docs / "regios/beta.md").exists() and (docs / "regios/alpha.md").exists()
+    assert not (docs / "regios/beta/index.md").exists() and (docs / "regios/alpha/index.md").exists()
 
 
 def _git(root: Path, *arguments: str) -> None:
@@ -152,29 +154,29 @@ def test_last_change_and_change_list_come_from_git(mini: Path) -> None:
     _git(mini, "add", ".")
     _git(mini, "commit", "-q", "-m", "Alpha: actie over praktijkondersteuners toegevoegd")
     pages = pages_of(mini)
-    assert "Gegevens van deze pagina: `regions/alpha.yaml`, laatst gewijzigd op 4 maart 2026." in pages["regios/alpha.md"]
+    assert "Gegevens van deze pagina: `regions/alpha.yaml`, laatst gewijzigd op 4 maart 2026." in pages["regios/alpha/index.md"]
     assert "- **4 maart 2026**: Alpha\\: actie over praktijkondersteuners toegevoegd" in pages["regios/wijzigingen.md"]
 
 
 def test_a_build_without_git_history_still_works(mini: Path) -> None:
     pages = pages_of(mini)
-    assert "Gegevens van deze pagina: `regions/alpha.yaml`." in pages["regios/alpha.md"]
+    assert "Gegevens van deze pagina: `regions/alpha.yaml`." in pages["regios/alpha/index.md"]
     assert "Geen versiegeschiedenis beschikbaar" in pages["regios/wijzigingen.md"]
 
 
 def test_edit_link_points_to_the_yaml_file_from_the_workflow_environment(mini: Path) -> None:
     environ = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "voorbeeld/regiokompas"}
-    page = pages_of(mini, environ)["regios/alpha.md"]
+    page = pages_of(mini, environ)["regios/alpha/index.md"]
     assert "[Bewerk deze pagina](https://github.com/voorbeeld/regiokompas/edit/main/regions/alpha.yaml)" in page
 
 
 def test_no_edit_link_without_the_workflow_environment(mini: Path) -> None:
-    assert "Bewerk deze pagina" not in pages_of(mini, {})["regios/alpha.md"]
+    assert "Bewerk deze pagina" not in pages_of(mini, {})["regios/alpha/index.md"]
 
 
 def test_no_edit_link_from_a_malformed_environment(mini: Path) -> None:
     environ = {"GITHUB_SERVER_URL": "javascript:alert(1)//", "GITHUB_REPOSITORY": "a/b"}
-    assert "Bewerk deze pagina" not in pages_of(mini, environ)["regios/alpha.md"]
+    assert "Bewerk deze pagina" not in pages_of(mini, environ)["regios/alpha/index.md"]
 
 
 def test_matrix_is_one_html_table_with_a_row_per_theme(mini: Path) -> None:

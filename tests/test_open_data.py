@@ -422,10 +422,11 @@ def test_item_urls_point_at_anchors_on_the_region_pages(mini: Path) -> None:
     urls = [row["url"] for slug in TABLES for row in json_rows(pages, f"downloads/{slug}.json")]
     assert len(urls) > 5
     for url in urls:
-        page, anchor = re.fullmatch(r"regios/([a-z0-9-]+)/#([a-z0-9-]+)", url).groups()  # type: ignore[union-attr]
-        content = pages[f"regios/{page}.md"]
+        page, anchor = url.split("#")
+        content = pages[f"{page}index.md"] if f"{page}index.md" in pages else pages[page.rstrip("/") + ".md"]
         assert f"{{ #{anchor} }}" in content or f'<a id="{anchor}"></a>' in content, url
-    assert item_url("twente", "twe-p1") == "regios/twente/#twe-p1"
+    twente = load_catalog(ROOT).region("twente")
+    assert item_url(twente, "twe-p1") == "regios/twente/principes/#twe-p1"
 
 
 def test_gegevens_page_lists_every_download_with_size_rows_and_citation(mini_built: tuple[Catalog, dict[str, str | bytes]]) -> None:
@@ -443,13 +444,13 @@ def test_gegevens_page_lists_every_download_with_size_rows_and_citation(mini_bui
     rows = len(csv_rows(pages, "downloads/acties.csv"))
     assert f"| {rows} |" in line and "| onbekend |" in line  # the fixture copy has no git history
     assert "Versie van 14 november 2023" in page and "Regiokompas Jeugdhulp (2023)" in page
-    assert "[regios\\/alpha\\/\\#alp\\-p1](../regios/alpha.md#alp-p1)" in page
+    assert "[regios\\/alpha\\/principes\\/\\#alp\\-p1](../regios/alpha/principes.md#alp-p1)" in page
     assert "CC\\-BY\\-4\\.0" in page and "EUPL\\-1\\.2" in page
 
 
 def test_region_and_comparison_pages_link_to_their_downloads(mini: Path) -> None:
     pages = build_pages(load_catalog(mini))
-    assert "](../downloads/index.md#regio-alpha)" in pages["regios/alpha.md"]
+    assert "](../../downloads/index.md#regio-alpha)" in pages["regios/alpha/index.md"]
     assert "{ #regio-beta }" in pages["downloads/index.md"]
     expected = {
         "themas/index.md": "themakoppelingen",

@@ -23,7 +23,8 @@ from conftest import ROOT, replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
 from regiokompas.search_index import CHROMIUM_ARGS, build_search_index, page_kind, search_attributes, serve
-from test_browser import CHROMIUM, WCAG_TAGS
+from conftest import CHROMIUM
+from test_browser import WCAG_TAGS
 
 MAINTAINER_PREFIXES = ("/beheer/", "/referentie/")
 STEMMING_PAIRS = [("uithuisplaatsing", "uithuisplaatsingen"), ("wachtlijst", "wachtlijsten"), ("gemeente", "gemeenten")]

@@ -36,11 +36,11 @@ def addressed(catalog: Catalog) -> set[tuple[str, str]]:
 def covered(catalog: Catalog) -> set[tuple[str, str]]:
     """``(theme id, region id)`` for every region a theme's synthesis cites an item of."""
     return {
-        (theme.id, catalog.item_regions[ref])
+        (theme.id, catalog.item_places[ref].region)
         for theme in catalog.themes
         for statement in theme.synthesis
         for ref in statement.refs
-        if ref in catalog.item_regions
+        if ref in catalog.item_places
     }
 
 
@@ -60,7 +60,7 @@ def uncovered(catalog: Catalog) -> list[str]:
 
 def without_region_refs(catalog: Catalog, theme_id: str, region_id: str) -> Catalog:
     """A copy of ``catalog`` whose synthesis of ``theme_id`` no longer cites ``region_id``."""
-    regions = catalog.item_regions
+    regions = {item_id: place.region for item_id, place in catalog.item_places.items()}
     themes = []
     for theme in catalog.themes:
         if theme.id == theme_id:

@@ -82,7 +82,7 @@ def test_markdown_text_escapes_every_markdown_character() -> None:
 def test_hostile_region_text_appears_literally_on_its_page(mini: Path) -> None:
     hostile = "<script>x</script> | {{ 1+1 }} --8<-- *[GI]: boe [a](b)"
     replace_in(mini / "regions/alpha.yaml", "summary: Alpha wants GI involvement and normal life.", f"summary: '{hostile}'")
-    page = build_pages(load_catalog(mini))["regios/alpha.md"]
+    page = build_pages(load_catalog(mini))["regios/alpha/principes.md"]
     html = to_html(page)
     assert "<script" not in html
     visible = _unescape(re.sub(r"<[^>]+>", "", html))

@@ -22,8 +22,8 @@ def test_an_id_that_is_not_a_slug_never_becomes_a_link(value: str) -> None:
 
 
 def test_links_are_relative_to_the_page_they_are_on() -> None:
-    links = urls.Links("themas/inkoop.md", {"twe-p1": "twente"})
-    assert links.item("twe-p1") == "../regios/twente.md#twe-p1"
+    links = urls.Links("themas/inkoop.md", {"twe-p1": urls.ItemPlace("twente", "principles")})
+    assert links.item("twe-p1") == "../regios/twente/principes.md#twe-p1"
     assert links.theme("inkoop", "rijk-van-nijmegen") == "inkoop.md#rijk-van-nijmegen"
     assert links.side_by_side(a="rijk-van-nijmegen", b="twente") == "../vergelijking/naast-elkaar.md?a=rijk-van-nijmegen&b=twente"
     assert urls.Links("index.md").concept("gi") == "begrippen/gi.md"

@@ -42,7 +42,39 @@
     apply();
   }
 
+  // Printing: links get a short reference (the path from the site root, or the host and path of
+  // an external site), which the print stylesheet shows after the link. Links to the glossary,
+  // within the page and inside table cells are left out: they would repeat on every term and row.
+  function printReferences() {
+    var config = document.getElementById("__config");
+    var root = new URL(config ? JSON.parse(config.textContent).base + "/" : "/", window.location.href);
+    document.querySelectorAll("article a[href]").forEach(function (link) {
+      if (link.hasAttribute("data-rk-ref") || link.classList.contains("headerlink")) return;
+      var inTable = link.closest("td, th") !== null;
+      var target = new URL(link.getAttribute("href"), window.location.href);
+      var reference;
+      if (target.origin !== root.origin) {
+        reference = target.host + (target.pathname === "/" ? "" : target.pathname);
+      } else if (!inTable && target.pathname !== window.location.pathname && target.pathname.indexOf(root.pathname + "begrippen/") !== 0) {
+        reference = "/" + target.pathname.slice(root.pathname.length) + target.hash;
+      }
+      if (reference) link.setAttribute("data-rk-ref", reference);
+    });
+  }
+  window.addEventListener("beforeprint", printReferences);
+
+  // A region used to be one page: a link to an item on it (regios/twente/#twe-p1) is sent on to
+  // the page that now holds the item (regios/twente/principes/#twe-p1). Directory URLs assumed.
+  function movedAnchor() {
+    var map = document.getElementById("rk-verplaatst");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!map || !id || document.getElementById(id)) return;
+    var page = JSON.parse(map.getAttribute("data-ankers"))[id];
+    if (page) window.location.replace(page + "/#" + encodeURIComponent(id));
+  }
+
   function start() {
+    movedAnchor();
     sideBySide();
     glossaryFilter();
   }

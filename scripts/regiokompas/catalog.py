@@ -60,14 +60,29 @@ class Catalog:
         return next(region for region in self.regions if region.id == region_id)
 
     @cached_property
-    def item_regions(self) -> dict[str, str]:
-        """Item id -> region id, for every item with an id inside a region."""
-        return {
-            item.id: region.id
-            for region in self.regions
-            for _, item in walk(region)
-            if item is not region and isinstance(getattr(item, "id", None), str)
-        }
+    def item_places(self) -> dict[str, urls.ItemPlace]:
+        """Item id -> its place (region, list, parent's list), for every item with an id in a region."""
+        return {item_id: place for region in self.regions for item_id, place in item_places(region).items()}
+
+    @cached_property
+    def editor_notes(self) -> dict[int, tuple[str, str]]:
+        """``id()`` of every region item or glossary definition whose note is for editors ->
+        (region id, key of its entry on the verantwoording page): the item id, ``ambitie`` and
+        ``ambitie-<n>``, or ``begrip-<concept id>``."""
+        notes = {id(item): (region.id, key) for region in self.regions for key, item in editor_note_items(region)}
+        notes.update((id(entry), (region_id, key)) for region_id, key, entry in self.glossary_editor_notes)
+        return notes
+
+    @cached_property
+    def glossary_editor_notes(self) -> list[tuple[str, str, GlossaryDefinition]]:
+        """``(region id, key, definition)`` of glossary definitions whose note is for editors;
+        the key is ``begrip-<concept id>`` (one definition per concept and region)."""
+        return [
+            (region_id, f"begrip-{concept}", entry)
+            for concept, entries in self.definitions.items()
+            for region_id, entry in entries
+            if entry.note_for_editors
+        ]
 
     @cached_property
     def document_titles(self) -> dict[str, str]:
@@ -80,6 +95,33 @@ class Catalog:
     @cached_property
     def abbreviations(self) -> list[str]:
         return [abbreviation for concept in self.concepts for abbreviation in concept.abbreviations]
+
+
+def note_key(region: Region, location: Location, item: Any) -> str:
+    """The key of an item's note on the verantwoording page: its id, or its place in the ambition."""
+    if isinstance(getattr(item, "id", None), str) and item is not region:
+        return item.id
+    return "ambitie" if len(location) == 1 else f"ambitie-{int(location[-1]) + 1}"
+
+
+def editor_note_items(region: Region) -> list[tuple[str, Any]]:
+    """``(key, item)`` of the region's items whose note is for editors, in data order."""
+    return [
+        (note_key(region, location, item), item)
+        for location, item in walk(region)
+        if getattr(item, "note_for_editors", False)
+    ]
+
+
+def item_places(region: Region) -> dict[str, urls.ItemPlace]:
+    """Item id -> its place in ``region``: the list it is in and, for an action, its parent's list."""
+    kinds = {item.id: location[0] for location, item in walk(region) if item is not region and isinstance(getattr(item, "id", None), str)}
+    places = {}
+    for location, item in walk(region):
+        if item is not region and isinstance(getattr(item, "id", None), str):
+            parent = getattr(item, "parent", None) if location[0] == "actions" else None
+            places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None)
+    return places
 
 
 def walk(value: Any, location: Location = ()) -> Iterator[tuple[Location, Any]]:

@@ -297,15 +297,16 @@ def item_label(citation: Citation) -> str:
     return value if len(value) <= 70 else value[:67].rsplit(" ", 1)[0] + " …"
 
 
-def item_page(citation: Citation) -> str:
+def item_page(citation: Citation, places: dict[str, urls.ItemPlace] | None = None) -> str:
     """The page (relative to docs/) and fragment where the citing item is shown."""
     if isinstance(citation.item, GlossaryDefinition):
         return urls.concept(citation.item.concept)
     own = getattr(citation.item, "id", None)
-    if isinstance(own, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", own) and citation.location[:1] != ("documents",):
-        page, anchor = urls.item(citation.region, own)
+    place = (places or {}).get(own) if isinstance(own, str) else None
+    if place is not None and citation.location[:1] != ("documents",):
+        page, anchor = urls.item(place.region, own, place.kind, place.parent_kind)
         return f"{page}#{anchor}"
-    return urls.item_page(citation.region)
+    return urls.region(citation.region)
 
 
 def report(index: SourceIndex | None) -> str:

@@ -154,6 +154,8 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     for theme, cells in matrix:
         page = urls.theme(theme.id)
         pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels)
+        briefing = urls.theme_briefing(theme.id)
+        pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)
     pages[urls.key_figures()] = render(
         "key_figures.md.j2", **context(urls.key_figures()), regions=catalog.regions, chart=chart, bars=bars

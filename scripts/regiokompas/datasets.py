@@ -30,7 +30,7 @@ from pydantic import BaseModel
 
 
 from .escape import markdown_text
-from .catalog import Catalog
+from .catalog import Catalog, item_places
 from .glossary import TermIndex
 from .models import (
     Action,
@@ -140,12 +140,13 @@ def json_rows_bytes(rows: Sequence[object]) -> bytes:
 # --- URLs, dates -------------------------------------------------------------------------------------
 
 
-def item_url(region_id: str, item_id: str) -> str:
-    """The stable address of an item, relative to the site root: ``regios/<region>/#<item>``.
+def item_url(region: Region, item_id: str) -> str:
+    """The address of an item, relative to the site root: ``regios/<region>/<page>/#<item>``.
 
-    The one place that knows this address: downloads, the "Gegevens" page and its citations use it.
+    The URL module decides the page; the item id is the anchor and never changes.
     """
-    return urls.address(*urls.item(region_id, item_id))
+    place = item_places(region)[item_id]
+    return urls.address(*urls.item(region.id, item_id, place.kind, place.parent_kind))
 
 
 def build_date() -> str:
@@ -242,10 +243,10 @@ def source_columns() -> list[Column]:
 def url_column() -> Column:
     return Column(
         name="url",
-        spec={"type": "string", "pattern": r"^regios/[a-z0-9-]+/#[a-z0-9-]+$"},
+        spec={"type": "string", "pattern": r"^regios/[a-z0-9-]+/([a-z]+/)?#[a-z0-9-]+$"},
         description="Vaste link naar het item op deze site, te plakken achter het adres van de site.",
         required=True,
-        get=lambda region, item: item_url(region.id, item.id),
+        get=lambda region, item: item_url(region, item.id),
     )
 
 
@@ -306,7 +307,7 @@ def assignment_columns() -> list[Column]:
         Column("item_kind", {"enum": sorted(TAGGED_KINDS.values()), "type": "string"}, "Soort item.", True, lambda region, row: row.kind),
         field_column(Theme, "id", "theme", get=lambda region, row: row.theme.id),
         field_column(Theme, "name", "theme_name", get=lambda region, row: row.theme.name),
-        Column("url", url_column().spec, url_column().description, True, lambda region, row: item_url(region.id, row.id)),
+        Column("url", url_column().spec, url_column().description, True, lambda region, row: item_url(region, row.id)),
     ]
 
 
@@ -707,8 +708,8 @@ def _example(catalog: Catalog) -> dict[str, str] | None:
             return {
                 "region": region.name,
                 "title": principle.title.rstrip("."),
-                "url": item_url(region.id, principle.id),
-                "page": urls.region(region.id),
+                "url": item_url(region, principle.id),
+                "page": urls.item(region.id, principle.id, "principles")[0],
                 "anchor": principle.id,
                 "document": documents[principle.source.document].title,
                 "section": principle.source.section,

@@ -68,5 +68,10 @@ def generate(root: Path, docs: Path | None = None, environ: Mapping[str, str] | 
     The entry point for the MkDocs hook and the command line: it reads the site context
     (edit links from ``environ``, history from git) and hands it to the page builders.
     """
+    return generate_site(root, docs, environ)[0]
+
+
+def generate_site(root: Path, docs: Path | None = None, environ: Mapping[str, str] | None = None) -> tuple[list[str], Catalog]:
+    """:func:`generate`, also returning the catalog (the MkDocs hook builds the navigation from it)."""
     catalog = load_catalog(root)
-    return write_pages(build_pages(catalog, read_site(catalog, root, environ)), docs or root / "docs")
+    return write_pages(build_pages(catalog, read_site(catalog, root, environ)), docs or root / "docs"), catalog

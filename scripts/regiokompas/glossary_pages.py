@@ -38,7 +38,8 @@ def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str]
             mentioned = {concept for text in texts for _, _, concept in index.find(text)}
             mentioned.update(getattr(item, "terms", []) or [])
             for concept in mentioned:
-                found[concept][urls.item(region.id, item_id)] = f"{region.name}: {title}"
+                place = catalog.item_places[item_id]
+                found[concept][urls.item(region.id, item_id, place.kind, place.parent_kind)] = f"{region.name}: {title}"
     return {concept: [(anchor, label) for (_, anchor), label in sorted(entries.items())] for concept, entries in found.items()}
 
 

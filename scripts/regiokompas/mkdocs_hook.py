@@ -1,8 +1,8 @@
 """Thin MkDocs hook: run the standalone generator before every build, Pagefind after it.
 
 All logic lives in :mod:`regiokompas.generate` and :mod:`regiokompas.search_index`; this
-file only adapts them to MkDocs, so another builder (Zensical) can run
-``python -m regiokompas generate`` first and read the same ``docs/``.
+file only adapts them to MkDocs (it also adds the region pages to the navigation), so another
+builder (Zensical) can run ``python -m regiokompas generate`` first and read the same ``docs/``.
 """
 
 from __future__ import annotations
@@ -11,17 +11,35 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from regiokompas.generate import generate
+from regiokompas import urls
+from regiokompas.generate import generate_site
+from regiokompas.regions_pages import navigation
 from regiokompas.problems import ValidationFailed
 from regiokompas.search_index import build_search_index, search_attributes
 
 
-def on_pre_build(config, **kwargs) -> None:  # noqa: ANN001 - MkDocs passes its own config type
+def on_config(config, **kwargs):  # noqa: ANN001, ANN201 - MkDocs passes its own config type
+    """Generate the pages (before MkDocs collects the files) and put the region pages in the nav."""
     root = Path(config["config_file_path"]).parent
     try:
-        generate(root, Path(config["docs_dir"]))
+        _, catalog = generate_site(root, Path(config["docs_dir"]))
     except ValidationFailed as failure:
         raise Abort("\n" + failure.report()) from None
+    if config["nav"]:
+        add_to_nav(config["nav"], urls.regions_index(), navigation(catalog))
+    return config
+
+
+def add_to_nav(nav: list, anchor: str, entries: list) -> bool:
+    """Insert ``entries`` right after the nav entry ``anchor`` (a page path), wherever it is."""
+    for position, entry in enumerate(nav):
+        if entry == anchor or (isinstance(entry, dict) and anchor in entry.values()):
+            nav[position + 1:position + 1] = entries
+            return True
+        if isinstance(entry, dict):
+            if any(isinstance(value, list) and add_to_nav(value, anchor, entries) for value in entry.values()):
+                return True
+    return False
 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs types

@@ -103,6 +103,8 @@ class Source(DataModel):
 
 
 NoteKind = Literal["document", "conversie", "redactie"]
+#: Note kinds for editors: shown on the region's verantwoording page, not with the item.
+EDITOR_NOTE_KINDS = frozenset({"conversie", "redactie"})
 
 
 class Sourced(DataModel):
@@ -119,9 +121,15 @@ class Sourced(DataModel):
         description=(
             "Soort opmerking: `document` (de lezer moet het weten: het document spreekt zichzelf tegen, een cijfer "
             "is onzeker, iets ontbreekt), `conversie` (fout of verlies door de omzetting van de PDF) of `redactie` "
-            "(hoe de redactie iets heeft afgeleid of gekozen). Alleen `document` staat zichtbaar bij het item."
+            "(hoe de redactie iets heeft afgeleid of gekozen). Alleen `document` staat zichtbaar bij het item; "
+            "`conversie` en `redactie` staan op de verantwoordingspagina van de regio."
         ),
     )
+
+    @property
+    def note_for_editors(self) -> bool:
+        """True when the note is about the conversion or the editors' choices (not for the reader)."""
+        return self.note is not None and self.note_kind in EDITOR_NOTE_KINDS
 
 
 class Part(DataModel):

@@ -98,5 +98,5 @@ def page_context(catalog: Catalog, page: str, index: TermIndex | None = None, li
     """The template variables every page gets: ``t`` for text and ``url`` for links from ``page``."""
     return {
         "t": PageTools(catalog, page, index, link_terms),
-        "url": Links(page, catalog.item_regions),
+        "url": Links(page, catalog.item_places, catalog.editor_notes),
     }

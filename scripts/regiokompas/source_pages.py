@@ -45,7 +45,8 @@ def _link(page: str, target: str) -> str:
 class _Renderer:
     """Markdown for one stretch ``[start, end)`` of one source text."""
 
-    def __init__(self, page: str, document: Document, source: SourceText, passages: list[Passage], region_names: dict[str, str]):
+    def __init__(self, page: str, document: Document, source: SourceText, passages: list[Passage], region_names: dict[str, str], places: dict | None = None):
+        self.places = places or {}
         self.page = page
         self.document = document
         self.source = source
@@ -117,7 +118,7 @@ class _Renderer:
         links = []
         for citation in passage.citations:
             label = f"{self.region_names.get(citation.region, citation.region)}: {item_label(citation)}"
-            links.append(f"[{markdown_text(label)}]({_link(self.page, item_page(citation))})")
+            links.append(f"[{markdown_text(label)}]({_link(self.page, item_page(citation, self.places))})")
         return "Hier geciteerd in: " + ", ".join(links) + "\n{: .rk-geciteerd }"
 
     def body(self, start: int, end: int) -> str:
@@ -220,14 +221,14 @@ def source_pages(catalog: Catalog, index: TermIndex | None = None, site: SiteCon
             first = document_page(document, source, 0)
             label = document.short_title or document.title
             overview.append(f"- [{markdown_text(label)}]({_link(INDEX_PAGE, first)}): {markdown_text(document.title)}")
-            pages.update(_document_pages(document, region.id, names, source, sources.passages(document.id)))
+            pages.update(_document_pages(document, region.id, names, source, sources.passages(document.id), catalog.item_places))
         overview.append("")
     pages[INDEX_PAGE] = "\n".join(overview).rstrip() + "\n"
     return pages
 
 
 def _document_pages(
-    document: Document, region_id: str, names: dict[str, str], source: SourceText, passages: list[Passage]
+    document: Document, region_id: str, names: dict[str, str], source: SourceText, passages: list[Passage], places: dict | None = None
 ) -> dict[str, str]:
     title = document.short_title or document.title
     first_page = document_page(document, source, 0)
@@ -235,7 +236,7 @@ def _document_pages(
     bounds = [heading.start for heading in parts] + [len(source.text)]
     pages: dict[str, str] = {}
     front_end = bounds[0] if parts else len(source.text)
-    renderer = _Renderer(first_page, document, source, passages, names)
+    renderer = _Renderer(first_page, document, source, passages, names, places)
     lines = [f"# {escaping.heading(title)}", ""]
     lines += _header(document, names[region_id], region_id, first_page, source)
     if parts:

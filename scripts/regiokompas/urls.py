@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -31,7 +32,7 @@ GENERATED_DIRS = (REGIONS, THEMES, COMPARISON, GLOSSARY, REFERENCE, DOWNLOADS, I
 #: Page names the generator uses itself, per folder: an id may not take them.
 RESERVED = {
     "region": frozenset({"index", "wijzigingen"}),
-    "theme": frozenset({"index"}),
+    "theme": frozenset({"index", "raadsversie"}),
     "concept": frozenset({"index"}),
 }
 
@@ -45,8 +46,42 @@ def slug(value: str) -> str:
     return value
 
 
+#: The pages of one region (a folder ``regios/<id>/``): page name -> title, in reading order.
+#: ``index`` is the overview; the others hold the region's items, one subject per page.
+REGION_PAGES = {
+    "index": "Overzicht",
+    "principes": "Principes en acties",
+    "onderwerpen": "Onderwerpen uit het document",
+    "cijfers": "Indicatoren en kerncijfers",
+    "tijdlijn": "Tijdlijn en samenwerking",
+    "verantwoording": "Verantwoording",
+    "raadsversie": "Raadsversie (om af te drukken)",
+}
+
+#: Which region page holds each kind of item (the region list the item is in). An action is
+#: shown with its parent, so it is on the page of its parent's kind.
+ITEM_PAGES = {
+    "principles": "principes",
+    "topics": "onderwerpen",
+    "indicators": "cijfers",
+    "key_figures": "cijfers",
+    "tables": "cijfers",
+    "milestones": "tijdlijn",
+    "cooperation": "tijdlijn",
+    "documents": "verantwoording",
+}
+
+
 def region(region_id: str) -> str:
-    return f"{REGIONS}/{slug(region_id)}.md"
+    """A region's overview page."""
+    return region_page(region_id, "index")
+
+
+def region_page(region_id: str, name: str) -> str:
+    """One page of a region (a key of :data:`REGION_PAGES`)."""
+    if name not in REGION_PAGES:
+        raise ValueError(f"not a region page: {name!r}")
+    return f"{REGIONS}/{slug(region_id)}/{name}.md"
 
 
 def regions_index() -> str:
@@ -63,6 +98,11 @@ def matrix() -> str:
 
 def theme(theme_id: str) -> str:
     return f"{THEMES}/{slug(theme_id)}.md"
+
+
+def theme_briefing(theme_id: str) -> str:
+    """The raadsversie (print briefing) of a theme."""
+    return f"{THEMES}/raadsversie/{slug(theme_id)}.md"
 
 
 def key_figures() -> str:
@@ -122,14 +162,37 @@ def source_document(document_id: str, chapter: str | None = None) -> str:
     return f"{SOURCES}/{slug(document_id)}/{slug(chapter)}.md"
 
 
-def item_page(region_id: str) -> str:
-    """The page that shows the items (principles, actions, ...) of a region."""
-    return region(region_id)
+@dataclass(frozen=True)
+class ItemPlace:
+    """Where an item sits in the data: its region, the list it is in (``principles``,
+    ``actions``, ...) and, for an action, the list its parent is in."""
+
+    region: str
+    kind: str
+    parent_kind: str | None = None
 
 
-def item(region_id: str, item_id: str) -> tuple[str, str]:
+def item_page(region_id: str, kind: str, parent_kind: str | None = None) -> str:
+    """The page that shows an item of ``kind`` (the region list it is in) of a region.
+
+    The one place that decides which page holds which item: an action is shown with its parent
+    (``parent_kind``: ``principles`` or ``topics``).
+    """
+    if kind == "actions":
+        if parent_kind not in ("principles", "topics"):
+            raise ValueError(f"an action's parent is a principle or a topic, not {parent_kind!r}")
+        kind = parent_kind
+    return region_page(region_id, ITEM_PAGES[kind])
+
+
+def item(region_id: str, item_id: str, kind: str, parent_kind: str | None = None) -> tuple[str, str]:
     """``(page, anchor)`` where an item of a region is shown: its id is the anchor."""
-    return item_page(region_id), slug(item_id)
+    return item_page(region_id, kind, parent_kind), slug(item_id)
+
+
+def note_anchor(key: str) -> str:
+    """The anchor of an editor's note on the verantwoording page: ``toelichting-<item id>``."""
+    return f"toelichting-{slug(key)}"
 
 
 def address(page: str, anchor: str | None = None) -> str:
@@ -149,17 +212,23 @@ def relative(target: str, page: str, anchor: str | None = None) -> str:
 class Links:
     """Relative links from one page to every other page, handed to templates as ``url``.
 
-    ``item_regions`` maps an item id to its region id, so ``url.item(id)`` needs no region.
+    ``items`` maps an item id to its place, so ``url.item(id)`` needs no region; ``notes`` maps
+    an item (by ``id()``) whose note is for editors to ``(region id, key)`` of its entry on the
+    region's verantwoording page.
     """
 
     page: str
-    item_regions: dict[str, str] = field(default_factory=dict, repr=False)
+    items: Mapping[str, ItemPlace] = field(default_factory=dict, repr=False)
+    notes: Mapping[int, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def _to(self, target: str, anchor: str | None = None) -> Markup:
         return Markup(relative(target, self.page, anchor))
 
     def region(self, region_id: str, anchor: str | None = None) -> Markup:
         return self._to(region(region_id), anchor)
+
+    def region_page(self, region_id: str, name: str, anchor: str | None = None) -> Markup:
+        return self._to(region_page(region_id, name), anchor)
 
     def regions_index(self) -> Markup:
         return self._to(regions_index())
@@ -172,6 +241,9 @@ class Links:
 
     def theme(self, theme_id: str, anchor: str | None = None) -> Markup:
         return self._to(theme(theme_id), anchor)
+
+    def theme_briefing(self, theme_id: str) -> Markup:
+        return self._to(theme_briefing(theme_id))
 
     def key_figures(self) -> Markup:
         return self._to(key_figures())
@@ -204,7 +276,16 @@ class Links:
             raise ValueError(f"not a generated file: {path!r}")
         return self._to(path)
 
-    def item(self, item_id: str, region_id: str | None = None) -> Markup:
-        """The link to an item (its region's item page, anchored at the item id)."""
-        page, anchor = item(region_id or self.item_regions[item_id], item_id)
+    def item(self, item_id: str) -> Markup:
+        """The link to an item (the region page that holds it, anchored at the item id)."""
+        place = self.items[item_id]
+        page, anchor = item(place.region, item_id, place.kind, place.parent_kind)
         return self._to(page, anchor)
+
+    def note(self, item: object) -> Markup | None:
+        """The link to the verantwoording entry of an item's note for editors, or None."""
+        found = self.notes.get(id(item))
+        if found is None:
+            return None
+        region_id, key = found
+        return self._to(region_page(region_id, "verantwoording"), note_anchor(key))

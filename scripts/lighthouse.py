@@ -1,0 +1,115 @@
+"""Lighthouse scores of the built site on mobile, served with gzip (``make lighthouse``).
+
+Serves ``site/`` (or the folder given as the first argument) on a local port with gzip
+compression, runs Lighthouse (npm, installed into ``.venv/npm``; the browser is Debian's
+Chromium, ``CHROME_PATH``) with its default mobile settings on the pages that matter most to
+readers, and prints one table: performance, accessibility, total blocking time and DOM size.
+A measurement, not a test: scores vary with the machine's load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / ".venv" / "npm" / "node_modules" / ".bin" / "lighthouse"))
+CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+#: Home, every region overview, the heaviest detail page, a theme page, the matrix, key figures, glossary.
+PAGES = [
+    "/",
+    "/regios/flevoland/",
+    "/regios/ijsselland/",
+    "/regios/rijk-van-nijmegen/",
+    "/regios/twente/",
+    "/regios/rijk-van-nijmegen/onderwerpen/",
+    "/themas/thuis-tenzij/",
+    "/themas/",
+    "/vergelijking/kerncijfers/",
+    "/begrippen/",
+]
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A local static server that sends text files gzip-compressed when the browser accepts it."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def send_head(self):  # noqa: ANN201 - mirrors the base class
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                if not self.path.split("?")[0].endswith("/"):
+                    return super().send_head()
+                path = path / "index.html"
+            if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "") and path.is_file():
+                body = gzip.compress(path.read_bytes(), 6, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
+            return super().send_head()
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def audit(url: str, report: Path) -> dict[str, object]:
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+         "--only-categories=performance,accessibility", f"--chrome-flags={CHROME_FLAGS}"],
+        env={**os.environ, "CHROME_PATH": CHROME}, check=True, capture_output=True, timeout=300,
+    )
+    data = json.loads(report.read_text(encoding="utf-8"))
+    audits, categories = data["audits"], data["categories"]
+    failed = [key for key, value in audits.items() if value.get("scoreDisplayMode") == "binary" and value.get("score") == 0 and key in {ref["id"] for ref in categories["accessibility"]["auditRefs"]}]
+    return {
+        "performance": round(100 * (categories["performance"]["score"] or 0)),
+        "accessibility": round(100 * (categories["accessibility"]["score"] or 0)),
+        "tbt": round(audits["total-blocking-time"]["numericValue"]),
+        "lcp": round(audits["largest-contentful-paint"]["numericValue"]),
+        "dom": int(audits["dom-size"]["numericValue"]) if "dom-size" in audits else None,
+        "failed": failed,
+    }
+
+
+def main() -> int:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if not (site / "index.html").exists():
+        print(f"Geen gebouwde site in {site}: draai eerst 'make build'.")
+        return 2
+    if not LIGHTHOUSE.exists():
+        print(f"Lighthouse ontbreekt ({LIGHTHOUSE}): 'make lighthouse' installeert het met npm.")
+        return 2
+    httpd, base = serve(site)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for path in PAGES:
+            rows.append((path, audit(base + path, Path(folder) / "report.json")))
+    httpd.shutdown()
+    print(f"{'Pagina':<42} {'Prestaties':>10} {'Toegankelijkheid':>16} {'TBT ms':>7} {'LCP ms':>7} {'DOM':>6}  Afgekeurd")
+    for path, row in rows:
+        print(f"{path:<42} {row['performance']:>10} {row['accessibility']:>16} {row['tbt']:>7} {row['lcp']:>7} {row['dom'] or '-':>6}  {', '.join(row['failed']) or '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
