@@ -28,14 +28,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from regiokompas.benchmark import LINEAR_FACTOR, Column, Measurement, format_table, growth_verdict, marginal_costs
 from regiokompas.catalog import load_catalog
-from regiokompas.search_index import index_bytes, measure_first_query
 from regiokompas.generate import build_pages, generate
+from regiokompas.search_index import index_bytes, measure_first_query
 from regiokompas.synthetic import GLOSSARY_TERMS, SEED, RealData, load_real_data, write_synthetic_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,9 +133,7 @@ def timed(action: Callable[[], object]) -> tuple[float, float]:
 def mkdocs_build(project: Path, site: Path) -> None:
     """The build of ``make build``, with the project's own code; stop the benchmark if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "scripts")}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), *MKDOCS_BUILD, str(site)], cwd=project, env=env, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([str(BIN / "mkdocs"), *MKDOCS_BUILD, str(site)], cwd=project, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed in {project}:\n{(result.stdout + result.stderr)[-4000:]}")
 
@@ -165,7 +164,7 @@ def add_marginal_costs(results: list[Measurement]) -> None:
     """Store the wall and CPU seconds per added region since the previous size on each measurement."""
     for key, attribute in (("marginal_s", "total_s"), ("marginal_cpu_s", "cpu_s")):
         steps = marginal_costs([(result.regions, getattr(result, attribute)) for result in results])
-        for result, step in zip(results[1:], steps):
+        for result, step in zip(results[1:], steps, strict=True):
             result.figures[key] = round(step.per_region, 4)
 
 
@@ -190,9 +189,13 @@ def check_targets(results: list[Measurement]) -> list[Target]:
     cpu = growth_verdict([(result.regions, result.cpu_s) for result in results])
     busiest = min(results, key=lambda result: result.cpu_ratio)
     reliable = busiest.cpu_ratio >= BUSY_RATIO
-    growth_figure = cpu.line() if reliable else (
-        f"{cpu.line()}; not conclusive: other work shared the CPU (CPU/wall {busiest.cpu_ratio:.0%} at "
-        f"{busiest.regions} regions, below {BUSY_RATIO:.0%}), which inflates CPU time too; measure on an idle machine"
+    growth_figure = (
+        cpu.line()
+        if reliable
+        else (
+            f"{cpu.line()}; not conclusive: other work shared the CPU (CPU/wall {busiest.cpu_ratio:.0%} at "
+            f"{busiest.regions} regions, below {BUSY_RATIO:.0%}), which inflates CPU time too; measure on an idle machine"
+        )
     )
     worst = max(results, key=lambda result: result.generator_share)
     shares = ", ".join(f"{result.regions}: {result.generator_share:.1%}" for result in results)
@@ -274,8 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Commit {run['commit']}{changes}; {run['cpu_count']} CPUs, load average {run['load_average_at_start']:.2f}")
     real = load_real_data(ROOT)
     averages = real.averages()
-    print(f"Per-region averages of the {len(real.regions)} real regions: "
-          + ", ".join(f"{name} {value:.2f}" for name, value in averages.items()))
+    print(f"Per-region averages of the {len(real.regions)} real regions: " + ", ".join(f"{name} {value:.2f}" for name, value in averages.items()))
     print(f"Glossary: {GLOSSARY_TERMS} concepts; seed {arguments.seed}.")
     warm_up(real, arguments.sizes[0], arguments.seed)
     results = []

@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE", ROOT / ".venv" / "npm" / "node_modules" / ".bin" / "lighthouse"))
 CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+)
 #: Home, every region overview, the heaviest detail page, a theme page, the matrix, key figures, glossary.
 PAGES = [
     "/",
@@ -74,13 +76,27 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def audit(url: str, report: Path) -> dict[str, object]:
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-         "--only-categories=performance,accessibility", f"--chrome-flags={CHROME_FLAGS}"],
-        env={**os.environ, "CHROME_PATH": CHROME}, check=True, capture_output=True, timeout=300,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=performance,accessibility",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROME},
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     data = json.loads(report.read_text(encoding="utf-8"))
     audits, categories = data["audits"], data["categories"]
-    failed = [key for key, value in audits.items() if value.get("scoreDisplayMode") == "binary" and value.get("score") == 0 and key in {ref["id"] for ref in categories["accessibility"]["auditRefs"]}]
+    failed = [
+        key
+        for key, value in audits.items()
+        if value.get("scoreDisplayMode") == "binary" and value.get("score") == 0 and key in {ref["id"] for ref in categories["accessibility"]["auditRefs"]}
+    ]
     return {
         "performance": round(100 * (categories["performance"]["score"] or 0)),
         "accessibility": round(100 * (categories["accessibility"]["score"] or 0)),
@@ -107,7 +123,9 @@ def main() -> int:
     httpd.shutdown()
     print(f"{'Pagina':<42} {'Prestaties':>10} {'Toegankelijkheid':>16} {'TBT ms':>7} {'LCP ms':>7} {'DOM':>6}  Afgekeurd")
     for path, row in rows:
-        print(f"{path:<42} {row['performance']:>10} {row['accessibility']:>16} {row['tbt']:>7} {row['lcp']:>7} {row['dom'] or '-':>6}  {', '.join(row['failed']) or '-'}")
+        print(
+            f"{path:<42} {row['performance']:>10} {row['accessibility']:>16} {row['tbt']:>7} {row['lcp']:>7} {row['dom'] or '-':>6}  {', '.join(row['failed']) or '-'}"
+        )
     return 0
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,7 +68,11 @@ def line_of(path: Path, needle: str) -> int:
 def mkdocs_build(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=ENV, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -88,8 +96,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
             done.write_text(str(result.returncode), encoding="utf-8")
     assert done.read_text(encoding="utf-8") == "0", log.read_text(encoding="utf-8")[-4000:]
     return site
-
-
 
 
 def html_of(source: str) -> str:
@@ -119,3 +125,23 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    """The built site on a local HTTP server (one per test process)."""
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    class QuietServer(http.server.ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # the browser closing a connection early is not a test failure
+
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -99,11 +100,7 @@ def test_the_scanner_finds_abbreviations_and_only_those(text: str, found: list[s
 
 def test_every_abbreviation_in_the_region_data_has_a_glossary_concept() -> None:
     known = known_abbreviations(ROOT)
-    missing = {
-        token: sorted(files)
-        for token, files in sorted(used_abbreviations(ROOT).items())
-        if token not in known and token not in NOT_ABBREVIATIONS
-    }
+    missing = {token: sorted(files) for token, files in sorted(used_abbreviations(ROOT).items()) if token not in known and token not in NOT_ABBREVIATIONS}
     assert missing == {}, "afkortingen zonder begrip (voeg een omschrijving toe in glossary/<regio>.yaml): " + ", ".join(
         f"{token} ({', '.join(files)})" for token, files in missing.items()
     )

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import os
-import http.server
-import shutil
-import threading
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,29 +12,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class QuietServer(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass  # the browser closing a connection early is not a test failure
-
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
 def html_pages(site: Path) -> list[str]:
-    return sorted(
-        "/" + path.relative_to(site).as_posix().removesuffix("index.html")
-        for path in site.rglob("index.html")
-    )
+    return sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html"))
 
 
 #: The pages are checked in this many parts, so that pytest-xdist workers share the work.
@@ -89,14 +62,10 @@ def test_no_request_leaves_the_local_server_and_no_console_errors(built_site: Pa
 def test_two_regions_side_by_side_shows_only_the_chosen_two(server: str, browser) -> None:
     page = browser.new_page()
     page.goto(server + "/vergelijking/naast-elkaar/?a=twente&b=flevoland", wait_until="load")
-    visible = page.eval_on_selector_all(
-        ".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()"
-    )
+    visible = page.eval_on_selector_all(".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()")
     assert visible == ["flevoland", "twente"]
     page.select_option("#rk-regio-b", "ijsselland")
-    visible = page.eval_on_selector_all(
-        ".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()"
-    )
+    visible = page.eval_on_selector_all(".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()")
     assert visible == ["ijsselland", "twente"]
     page.close()
 
@@ -127,9 +96,7 @@ def _search(page, query: str) -> list[str]:
     box.press("Control+a")
     box.press("Backspace")
     box.type(query, delay=10)
-    page.wait_for_function(
-        "query => document.getElementById('rk-zoekstatus').textContent.includes('\u201c' + query + '\u201d')", arg=query
-    )
+    page.wait_for_function("query => document.getElementById('rk-zoekstatus').textContent.includes('\u201c' + query + '\u201d')", arg=query)
     return page.eval_on_selector_all("#rk-zoekresultaten .md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
 
 

@@ -6,7 +6,6 @@ import difflib
 import html
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -77,10 +76,7 @@ def test_documented_inconsistencies_are_recorded_not_corrected() -> None:
 
 def test_every_theme_is_used() -> None:
     used = {
-        theme
-        for region in catalog().regions
-        for item in [*region.principles, *region.topics, *region.actions, *region.indicators]
-        for theme in item.themes
+        theme for region in catalog().regions for item in [*region.principles, *region.topics, *region.actions, *region.indicators] for theme in item.themes
     }
     assert [theme.id for theme in catalog().themes if theme.id not in used] == []
 

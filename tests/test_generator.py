@@ -144,7 +144,8 @@ def _git(root: Path, *arguments: str) -> None:
 
     subprocess.run(
         ["git", "-C", str(root), "-c", "user.name=Redactie", "-c", "user.email=redactie@example.org", *arguments],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
         env={"GIT_COMMITTER_DATE": "2026-03-04T10:00:00", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00", "PATH": "/usr/bin:/bin"},
     )
 

@@ -38,8 +38,28 @@ PAYLOAD = (
 #: A glossary spelling variant with markup (no URL, so the term linker can match all of it).
 VARIANT = "Gecertificeerde](javascript:alert('variant')) [Instelling <img src=x onerror=alert('variant')>"
 #: Fields that hold ids, dates, numbers, file names or choices: not free text.
-NOT_TEXT = {"id", "document", "seed", "date", "parent", "concept", "region", "themes", "terms", "refs", "related",
-            "levels", "direction", "url", "abbreviation", "abbreviations", "note_kind", "basis", "quote", "section"}
+NOT_TEXT = {
+    "id",
+    "document",
+    "seed",
+    "date",
+    "parent",
+    "concept",
+    "region",
+    "themes",
+    "terms",
+    "refs",
+    "related",
+    "levels",
+    "direction",
+    "url",
+    "abbreviation",
+    "abbreviations",
+    "note_kind",
+    "basis",
+    "quote",
+    "section",
+}
 
 
 def _poison(value: Any, key: str = "") -> Any:
@@ -118,7 +138,12 @@ def test_hostile_data_creates_no_script_element_or_request(hostile_site: Path, h
     foreign: list[str] = []
     page = browser.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-    page.on("request", lambda request: foreign.append(request.url) if urlparse(request.url).hostname not in ("127.0.0.1", None) and not request.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url) if urlparse(request.url).hostname not in ("127.0.0.1", None) and not request.url.startswith("data:") else None
+        ),
+    )
     problems: list[str] = []
     shown = 0
     for path in generated:

@@ -128,7 +128,10 @@ CASES: dict[str, Edit] = {
     "jaartal": data(ALPHA, lambda region: region["key_figures"][0].update(year=20)),
     "waarde": data(ALPHA, lambda region: region["principles"][0]["source"].update(page=0)),
     "period_end": data(ALPHA, lambda region: region["documents"][0].update(period_start=2026, period_end=2021)),
-    "rij ": data(ALPHA, lambda region: region.update(tables=[{"id": "alp-tabel", "title": "T", "columns": ["a", "b"], "rows": [[1]], "source": region["ambition"]["source"]}])),
+    "rij ": data(
+        ALPHA,
+        lambda region: region.update(tables=[{"id": "alp-tabel", "title": "T", "columns": ["a", "b"], "rows": [[1]], "source": region["ambition"]["source"]}]),
+    ),
     "id '": data(ALPHA, lambda region: region.update(id="alfa")),
     "gereserveerde naam": data(THEMES, lambda themes: themes["themes"][2].update(id="index")),
     "verwijzing naar een": data(THEMES, lambda themes: themes["themes"][0]["synthesis"][0].update(refs=["alp-m-1"])),
@@ -144,7 +147,9 @@ CASES: dict[str, Edit] = {
     "dubbel id": data(BETA, lambda region: _first_action(region).update(id="alp-p1-a1")),
     "dubbel begrip-id": data(CONCEPTS, lambda concepts: concepts["concepts"].append(dict(concepts["concepts"][0]))),
     "dubbel thema-id": data(THEMES, lambda themes: themes["themes"][2].update(id="preventie")),
-    "afkorting": data(CONCEPTS, lambda concepts: concepts["concepts"].insert(0, {"id": "jeugdhulp", "term": "Jeugdhulp", "abbreviations": ["GI"], "summary": "x"})),
+    "afkorting": data(
+        CONCEPTS, lambda concepts: concepts["concepts"].insert(0, {"id": "jeugdhulp", "term": "Jeugdhulp", "abbreviations": ["GI"], "summary": "x"})
+    ),
     "begrip": data(CONCEPTS, lambda concepts: concepts["concepts"].append({"id": "zonder-definitie", "term": "Zonder", "summary": "x"})),
     "brondocument": data(ALPHA, lambda region: region["documents"][0].update(seed="000_f4efd8b62f7285fb.txt")),
     # quotes and sections (bronnen/)

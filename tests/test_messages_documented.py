@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import pytest
 
@@ -100,4 +99,4 @@ def test_every_message_of_the_code_is_in_the_guide(stem: str) -> None:
 
 
 def test_the_unreachable_messages_are_still_in_the_code() -> None:
-    assert UNREACHABLE <= set(CODE_STEMS) | {stem for stem in UNREACHABLE if any(code.startswith(stem) for code in CODE_STEMS)}
+    assert set(CODE_STEMS) | {stem for stem in UNREACHABLE if any(code.startswith(stem) for code in CODE_STEMS)} >= UNREACHABLE

@@ -72,7 +72,7 @@ def read_dutch_csv(raw: bytes) -> tuple[list[str], list[dict[str, str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", quotechar='"', doublequote=True, strict=True)
     header, *records = list(reader)
     assert all(len(record) == len(header) for record in records), "a row has more or fewer cells than the header"
-    return header, [dict(zip(header, record)) for record in records]
+    return header, [dict(zip(header, record, strict=True)) for record in records]
 
 
 def csv_rows(pages: dict[str, str | bytes], path: str) -> list[dict[str, str]]:
@@ -244,7 +244,7 @@ def test_csv_and_json_hold_the_same_values(mini_built: tuple[Catalog, dict[str, 
         records = csv_rows(pages, f"downloads/{resource['path']}")
         objects = json_rows(pages, f"downloads/{resource['path'].removesuffix('.csv')}.json")
         assert len(records) == len(objects)
-        for record, item in zip(records, objects):
+        for record, item in zip(records, objects, strict=True):
             for field in fields:
                 value = parse_cell(field, record[field["name"]])
                 expected = item[field["name"]]
@@ -336,7 +336,7 @@ def test_descriptions_follow_a_change_in_the_model(mini: Path, monkeypatch: pyte
 
 HOSTILE = {
     "title": '=HYPERLINK("http://voorbeeld.invalid";"klik")',
-    "summary": "+1; samen met \"aanhalingstekens\"\nen een tweede regel",
+    "summary": '+1; samen met "aanhalingstekens"\nen een tweede regel',
     "text": "-2 gemeenten; daarna meer",
     "name": "@SUM(A1:A9)",
     "definition": "=1+1 volgens de regio",
@@ -377,8 +377,16 @@ def test_hostile_text_stays_one_value_and_is_neutralised(mini: Path, monkeypatch
 @pytest.mark.parametrize(
     "text,cell",
     [
-        ("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-        ("'=x", "''=x"), ("'s-Hertogenbosch", "'s-Hertogenbosch"), ("Jeugd = zorg", "Jeugd = zorg"), ("", ""),
+        ("=1+1", "'=1+1"),
+        ("+31 6", "'+31 6"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("'=x", "''=x"),
+        ("'s-Hertogenbosch", "'s-Hertogenbosch"),
+        ("Jeugd = zorg", "Jeugd = zorg"),
+        ("", ""),
     ],
 )
 def test_neutralise_prefixes_formula_starts_and_can_be_undone(text: str, cell: str) -> None:

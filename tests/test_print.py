@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import server  # noqa: F401 - shared fixture
-
 pytestmark = pytest.mark.browser
 
 REGIONS = ("Flevoland", "IJsselland", "Rijk van Nijmegen", "Twente")

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, text_of
-from test_browser import server  # noqa: F401 - shared fixture
 from regiokompas import urls
 from regiokompas.catalog import editor_note_items, load_catalog, walk
 from regiokompas.generate import build_pages
@@ -113,7 +112,7 @@ def test_every_item_id_resolves_to_exactly_one_anchor(built_site: Path, real) ->
 def test_region_pages_are_in_the_navigation(built_site: Path, real) -> None:
     catalog, _ = real
     page = (built_site / "regios" / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index('class="md-nav md-nav--primary'):page.index('class="md-content"')]
+    nav = page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
     for region in catalog.regions:
         for name in ("principes", "verantwoording"):
             assert f'href="{region.id}/{name}/"' in nav, (region.id, name)
@@ -152,7 +151,10 @@ def test_editors_notes_on_glossary_definitions_are_on_the_verantwoording_page(re
 @pytest.mark.browser
 def test_old_single_page_item_links_lead_to_the_item(server: str, browser) -> None:
     page = browser.new_page()
-    for old, new in [("/regios/twente/#twe-p1", "/regios/twente/principes/#twe-p1"), ("/regios/ijsselland/#ijs-kf-inwoners", "/regios/ijsselland/cijfers/#ijs-kf-inwoners")]:
+    for old, new in [
+        ("/regios/twente/#twe-p1", "/regios/twente/principes/#twe-p1"),
+        ("/regios/ijsselland/#ijs-kf-inwoners", "/regios/ijsselland/cijfers/#ijs-kf-inwoners"),
+    ]:
         page.goto(server + old, wait_until="load")
         page.wait_for_url(server + new, timeout=5000)
         assert page.evaluate("document.getElementById(location.hash.slice(1)) !== null")

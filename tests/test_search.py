@@ -16,14 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 import yaml
 
-from conftest import ROOT, replace_in
+from conftest import CHROMIUM, ROOT, replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
 from regiokompas.search_index import CHROMIUM_ARGS, build_search_index, page_kind, search_attributes, serve
-from conftest import CHROMIUM
 from test_browser import WCAG_TAGS
 
 MAINTAINER_PREFIXES = ("/beheer/", "/referentie/")
@@ -106,7 +104,7 @@ def test_search_attributes_of_a_region_page_and_a_maintainer_page() -> None:
 
 def test_hostile_names_reach_the_search_front_matter_unchanged(mini: Path) -> None:
     """Region names go into front matter as JSON strings: YAML reads them back as written."""
-    hostile = 'Al"pha\' ---\n<script>x</script>: {{ 1 }} # \u00b7'
+    hostile = "Al\"pha' ---\n<script>x</script>: {{ 1 }} # \u00b7"
     replace_in(mini / "regions/alpha.yaml", "name: Alpha", f"name: {json.dumps(hostile)}")
     pages = build_pages(load_catalog(mini))
 
@@ -114,7 +112,7 @@ def test_hostile_names_reach_the_search_front_matter_unchanged(mini: Path) -> No
         assert text.startswith("---\n"), text[:80]
         return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
 
-    assert front_matter(pages["regios/alpha.md"])["regios"] == [hostile]
+    assert front_matter(pages["regios/alpha/index.md"])["regios"] == [hostile]
     concept = front_matter(pages["begrippen/gecertificeerde-instelling.md"])
     assert hostile in concept["regios"]
     assert search_attributes("begrippen/gecertificeerde-instelling/", concept)["regions"] == concept["regios"]
@@ -122,7 +120,13 @@ def test_hostile_names_reach_the_search_front_matter_unchanged(mini: Path) -> No
 
 def test_plural_rule_of_the_tests() -> None:
     assert [plural(word) for word in ("Gemeente", "Jeugdwet", "Transformatie", "Verwijzer", "Regio", "Zorg", "Big 5")] == [
-        "gemeenten", "jeugdwetten", "transformaties", "verwijzers", "regio's", "zorgen", None,
+        "gemeenten",
+        "jeugdwetten",
+        "transformaties",
+        "verwijzers",
+        "regio's",
+        "zorgen",
+        None,
     ]
 
 
@@ -132,7 +136,7 @@ def test_built_pages_carry_pagefind_attributes_only_where_searchable(built_site:
     assert 'data-pagefind-filter="regio:Twente"' in concept
     assert 'data-pagefind-meta="zoektermen" hidden>Gecertificeerde Instelling · GI · GI&#39;s' in concept
     for maintainer in ("beheer/index.html", "beheer/api/index.html", "referentie/schema/index.html"):
-        assert "data-pagefind-body" not in (built_site / maintainer).read_text(encoding="utf-8"), maintainer
+        assert not re.search(r"<[^>]*\sdata-pagefind-body", (built_site / maintainer).read_text(encoding="utf-8")), maintainer
     assert (built_site / "pagefind" / "pagefind.js").exists()
     assert not (built_site / "search" / "search_index.json").exists(), "lunr index still built"
 
@@ -219,7 +223,7 @@ def test_every_concept_page_is_first_for_its_names(page) -> None:
     outcomes = run_queries(page, [query for query, _ in queries], wanted=1)
     wrong = [
         f"{query!r} -> {outcome['urls'][0] if outcome['urls'] else 'geen resultaat'} (verwacht /begrippen/{concept_id}/)"
-        for (query, concept_id), outcome in zip(queries, outcomes)
+        for (query, concept_id), outcome in zip(queries, outcomes, strict=True)
         if not outcome["urls"] or outcome["urls"][0] != f"/begrippen/{concept_id}/"
     ]
     print(f"search: {len(queries)} concept queries, {len(queries) - len(wrong)} with the concept page first")
@@ -282,7 +286,7 @@ def test_structured_pages_rank_above_source_texts(built_site: Path, browser, tmp
     wrong = []
     for outcome in outcomes:
         kinds = [page_kind(url) for url in outcome["urls"]]
-        if "bron" in kinds and any(kind != "bron" for kind in kinds[kinds.index("bron"):]):
+        if "bron" in kinds and any(kind != "bron" for kind in kinds[kinds.index("bron") :]):
             wrong.append(f"{outcome['query']}: {outcome['urls']}")
     assert wrong == [], "\n".join(wrong)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -10,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from regiokompas.synthetic import BUILD_FILES
 from conftest import ENV, ROOT, mkdocs_build
 from regiokompas.schema import write_schemas
+from regiokompas.synthetic import BUILD_FILES
 
 BIN = Path(sys.executable).parent
 
@@ -54,9 +53,7 @@ def test_generated_docs_also_build_with_zensical(built_site: Path, tmp_path: Pat
             shutil.copytree(source, project / name)
         elif source.exists():
             shutil.copy(source, project / name)
-    result = subprocess.run(
-        [str(BIN / "zensical"), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False
-    )
+    result = subprocess.run([str(BIN / "zensical"), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     assert (project / "site" / "regios" / "twente" / "index.html").exists()
     assert (project / "site" / "begrippen" / "index.html").exists()

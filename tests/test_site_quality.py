@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import NPM_MODULES, ROOT
+from conftest import NPM_MODULES
 
 VNU = NPM_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 #: Errors in Material for MkDocs' own templates (not in what we generate); counted and printed.
@@ -84,7 +84,10 @@ def test_generated_html_is_valid(built_site: Path, tmp_path: Path) -> None:
     broken.write_text('<!doctype html><html lang="nl"><title>x</title><p><div></span></html>', encoding="utf-8")
     result = subprocess.run(
         [java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json", str(built_site), str(broken)],
-        capture_output=True, text=True, check=False, timeout=600,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     messages = json.loads(result.stderr)["messages"]
     assert any(m.get("url", "").endswith("kapot.html") for m in messages), "the checker reported nothing for a broken page"

@@ -121,10 +121,7 @@ def test_a_source_without_a_quote_is_refused(mini: Path) -> None:
     path = mini / "regions/alpha.yaml"
     replace_in(path, ', quote: "We volgen het aantal jeugdigen met jeugdhulp."', "")
     line = line_of(path, 'section: "7. In control"')
-    assert problems_of(mini) == [
-        f"regions/alpha.yaml:{line}: indicators[0].source.quote: "
-        "verplicht veld 'quote' ontbreekt; voeg 'quote:' toe met een waarde"
-    ]
+    assert problems_of(mini) == [f"regions/alpha.yaml:{line}: indicators[0].source.quote: verplicht veld 'quote' ontbreekt; voeg 'quote:' toe met een waarde"]
 
 
 def test_identical_quotes_of_two_items_link_to_the_same_passage(mini: Path) -> None:

@@ -24,13 +24,7 @@ def catalog() -> Catalog:
 
 def addressed(catalog: Catalog) -> set[tuple[str, str]]:
     """``(theme id, region id)`` for every theme a region addresses."""
-    return {
-        (theme, region.id)
-        for region in catalog.regions
-        for kind in ADDRESSING_KINDS
-        for item in getattr(region, kind)
-        for theme in item.themes
-    }
+    return {(theme, region.id) for region in catalog.regions for kind in ADDRESSING_KINDS for item in getattr(region, kind) for theme in item.themes}
 
 
 def covered(catalog: Catalog) -> set[tuple[str, str]]:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import server  # noqa: F401 - shared fixture
-
 pytestmark = pytest.mark.browser
 
 LAPTOP = {"width": 1366, "height": 768}
@@ -27,9 +25,7 @@ _WIDTHS = """() => [...document.querySelectorAll('article table')].map((table, i
 
 def _pages_with_tables(site: Path) -> list[str]:
     return sorted(
-        "/" + path.relative_to(site).as_posix().removesuffix("index.html")
-        for path in site.rglob("index.html")
-        if "<table" in path.read_text(encoding="utf-8")
+        "/" + path.relative_to(site).as_posix().removesuffix("index.html") for path in site.rglob("index.html") if "<table" in path.read_text(encoding="utf-8")
     )
 
 

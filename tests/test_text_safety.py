@@ -11,15 +11,15 @@ import yaml
 
 from conftest import replace_in
 from regiokompas.catalog import load_catalog
-from regiokompas.generate import build_pages
 from regiokompas.escape import markdown_text
+from regiokompas.generate import build_pages
 from regiokompas.text import block, heading, inline
 
 HOSTILE = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
     "a | b | c",
-    "--8<-- \"README.md\"",
+    '--8<-- "README.md"',
     "{{ 7 * 7 }} {% if true %}x{% endif %}",
     "*[HTML]: Hyper Text",
     "[klik](javascript:alert(1))",
@@ -29,6 +29,7 @@ HOSTILE = [
     "&amp; &lt; \\ backslash",
     "1. geen lijst",
 ]
+
 
 def to_html(source: str) -> str:
     """Render Markdown with the site's extensions (except the snippet auto-append)."""

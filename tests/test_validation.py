@@ -50,8 +50,7 @@ def test_missing_required_field(mini: Path) -> None:
     replace_in(path, "    owner: Alpha-gemeenten\n    levels: [lokaal]\n", "    owner: Alpha-gemeenten\n")
     (problem,) = problems_of(mini)
     assert problem == (
-        f"regions/alpha.yaml:{line_of(path, '- id: alp-p1-a1')}: actions[0].levels: "
-        "verplicht veld 'levels' ontbreekt; voeg 'levels:' toe met een waarde"
+        f"regions/alpha.yaml:{line_of(path, '- id: alp-p1-a1')}: actions[0].levels: verplicht veld 'levels' ontbreekt; voeg 'levels:' toe met een waarde"
     )
 
 
@@ -60,14 +59,13 @@ def test_wrong_type(mini: Path) -> None:
     replace_in(path, "baseline_year: 2022", "baseline_year: twintig")
     (problem,) = problems_of(mini)
     assert problem == (
-        f"regions/alpha.yaml:{line_of(path, 'baseline_year: twintig')}: indicators[0].baseline_year: "
-        "moet een geheel getal zijn, maar is 'twintig'"
+        f"regions/alpha.yaml:{line_of(path, 'baseline_year: twintig')}: indicators[0].baseline_year: moet een geheel getal zijn, maar is 'twintig'"
     )
 
 
 def test_unknown_key_is_not_ignored_and_gets_a_suggestion(mini: Path) -> None:
     path = mini / "regions/alpha.yaml"
-    replace_in(path, "    timing: \"2022\"", "    timming: \"2022\"")
+    replace_in(path, '    timing: "2022"', '    timming: "2022"')
     (problem,) = problems_of(mini)
     assert problem == f"regions/alpha.yaml:{line_of(path, 'timming')}: actions[0].timming: onbekend veld 'timming'; bedoelde u 'timing'?"
 
@@ -85,8 +83,7 @@ def test_unknown_theme_with_suggestion(mini: Path) -> None:
     replace_in(path, "themes: [normaliseren]\n    terms", "themes: [normaliseeren]\n    terms")
     (problem,) = problems_of(mini)
     assert problem == (
-        f"regions/alpha.yaml:{line_of(path, 'normaliseeren')}: principles[0].themes[0]: "
-        "onbekend thema 'normaliseeren'; bedoelde u 'normaliseren'?"
+        f"regions/alpha.yaml:{line_of(path, 'normaliseeren')}: principles[0].themes[0]: onbekend thema 'normaliseeren'; bedoelde u 'normaliseren'?"
     )
 
 
@@ -132,7 +129,9 @@ def test_year_out_of_range(mini: Path) -> None:
     path = mini / "regions/alpha.yaml"
     replace_in(path, "year: 2019", "year: 219")
     (problem,) = problems_of(mini)
-    assert problem == f"regions/alpha.yaml:{line_of(path, 'year: 219')}: key_figures[0].year: jaartal 219 valt buiten het bereik 1990-2100; controleer het jaartal"
+    assert (
+        problem == f"regions/alpha.yaml:{line_of(path, 'year: 219')}: key_figures[0].year: jaartal 219 valt buiten het bereik 1990-2100; controleer het jaartal"
+    )
 
 
 def test_bad_date(mini: Path) -> None:
@@ -152,8 +151,7 @@ def test_unknown_theme_reference_in_synthesis(mini: Path) -> None:
 def test_shared_abbreviation_is_rejected(mini: Path) -> None:
     path = mini / "glossary/begrippen.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8")
-        + "  - id: jeugdhulp\n    term: Jeugdhulp\n    abbreviations: [GI]\n    summary: Clash.\n",
+        path.read_text(encoding="utf-8") + "  - id: jeugdhulp\n    term: Jeugdhulp\n    abbreviations: [GI]\n    summary: Clash.\n",
         encoding="utf-8",
     )
     (problem,) = problems_of(mini)

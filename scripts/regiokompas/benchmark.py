@@ -10,8 +10,10 @@ Append a :class:`Column` per key to ``bench.COLUMNS`` to show it in the printed 
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 #: Growth is linear when the marginal cost of the last step is at most this times that of the first.
 LINEAR_FACTOR = 1.5
@@ -87,7 +89,7 @@ def format_table(columns: Sequence[Column], measurements: Sequence[Measurement])
     widths = [max(len(row[number]) for row in rows) for number in range(len(columns))]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(cell.rjust(width) if number else cell.ljust(width) for number, (cell, width) in enumerate(zip(cells, widths)))
+        return "  ".join(cell.rjust(width) if number else cell.ljust(width) for number, (cell, width) in enumerate(zip(cells, widths, strict=True)))
 
     return "\n".join([line(rows[0]), "  ".join("-" * width for width in widths), *(line(row) for row in rows[1:])])
 
@@ -105,7 +107,7 @@ def marginal_costs(points: Sequence[tuple[int, float]]) -> list[Step]:
     """The marginal cost of each step between consecutive (regions, seconds) points, fewest regions first."""
     ordered = sorted(points)
     steps = []
-    for (n1, t1), (n2, t2) in zip(ordered, ordered[1:]):
+    for (n1, t1), (n2, t2) in itertools.pairwise(ordered):
         if n2 == n1:
             raise ValueError(f"two measurements for {n1} regions")
         steps.append(Step(n1, n2, (t2 - t1) / (n2 - n1)))

@@ -9,10 +9,11 @@ depends on could not be read at all (a YAML syntax error hides that file's ids).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -78,10 +79,7 @@ class Catalog:
         """``(region id, key, definition)`` of glossary definitions whose note is for editors;
         the key is ``begrip-<concept id>`` (one definition per concept and region)."""
         return [
-            (region_id, f"begrip-{concept}", entry)
-            for concept, entries in self.definitions.items()
-            for region_id, entry in entries
-            if entry.note_for_editors
+            (region_id, f"begrip-{concept}", entry) for concept, entries in self.definitions.items() for region_id, entry in entries if entry.note_for_editors
         ]
 
     @cached_property
@@ -106,11 +104,7 @@ def note_key(region: Region, location: Location, item: Any) -> str:
 
 def editor_note_items(region: Region) -> list[tuple[str, Any]]:
     """``(key, item)`` of the region's items whose note is for editors, in data order."""
-    return [
-        (note_key(region, location, item), item)
-        for location, item in walk(region)
-        if getattr(item, "note_for_editors", False)
-    ]
+    return [(note_key(region, location, item), item) for location, item in walk(region) if getattr(item, "note_for_editors", False)]
 
 
 def item_places(region: Region) -> dict[str, urls.ItemPlace]:
@@ -309,7 +303,12 @@ class _References:
 
     def duplicate_problems(self) -> list[Problem]:
         return [
-            Problem(second, second_line, "", f"dubbel id '{item_id}': staat in {first}:{first_line} en in {second}:{second_line}; kies in een van beide een ander id")
+            Problem(
+                second,
+                second_line,
+                "",
+                f"dubbel id '{item_id}': staat in {first}:{first_line} en in {second}:{second_line}; kies in een van beide een ander id",
+            )
             for item_id, first, first_line, second, second_line in self._duplicates
         ]
 
@@ -329,13 +328,19 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
     if isinstance(data.get("id"), str) and data["id"] != region_id:
         problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{region_id}'"))
     if region_id in urls.RESERVED["region"]:
-        problems.append(source.problem(("id",), f"gereserveerde naam '{region_id}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"))
+        problems.append(
+            source.problem(
+                ("id",), f"gereserveerde naam '{region_id}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"
+            )
+        )
     document_ids = references.documents.get(region_id, set())
     for location, document in _items(data, "documents"):
         seed = document.get("seed")
         if seeds is not None and isinstance(seed, str) and seed not in seeds:
             problems.append(
-                source.problem(location + ("seed",), f"brondocument '{seed}' staat niet in bronnen/{suggest(seed, seeds)}; zet de tekstversie van het document in bronnen/")
+                source.problem(
+                    location + ("seed",), f"brondocument '{seed}' staat niet in bronnen/{suggest(seed, seeds)}; zet de tekstversie van het document in bronnen/"
+                )
             )
     parents = {item["id"] for kind in ("principles", "topics") for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
     for location, item in walk_raw(data):
@@ -382,7 +387,11 @@ def _check_glossary(file: _File, references: _References, problems: list[Problem
     for location, entry in _items(data, "entries"):
         concept = entry.get("concept")
         if isinstance(concept, str) and concept in urls.RESERVED["concept"]:
-            problems.append(source.problem(location + ("concept",), f"gereserveerde naam '{concept}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"))
+            problems.append(
+                source.problem(
+                    location + ("concept",), f"gereserveerde naam '{concept}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"
+                )
+            )
         cited = entry.get("source")
         if isinstance(cited, dict) and isinstance(cited.get("document"), str) and cited["document"] not in document_ids:
             problems.append(
@@ -403,7 +412,11 @@ def _check_concepts(file: _File, references: _References, problems: list[Problem
             problems.append(source.problem(location + ("id",), f"dubbel begrip-id '{concept_id}'; voeg de twee items samen"))
         seen.add(concept_id)
         if concept_id in urls.RESERVED["concept"]:
-            problems.append(source.problem(location + ("id",), f"gereserveerde naam '{concept_id}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"))
+            problems.append(
+                source.problem(
+                    location + ("id",), f"gereserveerde naam '{concept_id}': die naam gebruikt de site zelf voor een pagina; kies een ander begrip-id"
+                )
+            )
         if references.defined is not None and concept_id not in references.defined:
             problems.append(
                 source.problem(location + ("id",), f"begrip '{concept_id}' heeft geen definitie van een regio; voeg er een toe in glossary/<regio>.yaml")
@@ -438,7 +451,11 @@ def _check_themes(file: _File, references: _References, problems: list[Problem])
             if theme_id in seen:
                 problems.append(source.problem(location + ("id",), f"dubbel thema-id '{theme_id}'; kies een ander id"))
             if theme_id in urls.RESERVED["theme"]:
-                problems.append(source.problem(location + ("id",), f"gereserveerde naam '{theme_id}': die naam gebruikt de site zelf voor een pagina; kies een ander thema-id"))
+                problems.append(
+                    source.problem(
+                        location + ("id",), f"gereserveerde naam '{theme_id}': die naam gebruikt de site zelf voor een pagina; kies een ander thema-id"
+                    )
+                )
             seen.add(theme_id)
         if references.items is None:
             continue
@@ -449,7 +466,10 @@ def _check_themes(file: _File, references: _References, problems: list[Problem])
                 if found is None:
                     citable = [item for item, (kind, _, _) in references.items.items() if kind in CITABLE_KINDS]
                     problems.append(
-                        source.problem(where, f"onbekend item '{ref}'{suggest(ref, citable)}; verwijs naar het id van een principe, onderwerp, actie, indicator of kerncijfer")
+                        source.problem(
+                            where,
+                            f"onbekend item '{ref}'{suggest(ref, citable)}; verwijs naar het id van een principe, onderwerp, actie, indicator of kerncijfer",
+                        )
                     )
                 elif found[0] not in CITABLE_KINDS:
                     problems.append(

@@ -8,7 +8,6 @@ that the source pages and :func:`citation_url` use.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -278,8 +277,7 @@ def _check(citation: Citation, yaml_file: YamlFile, where: Location, problems: l
         problems.append(
             yaml_file.problem(
                 where + ("page",),
-                f"pagina {source.page} past niet bij {basis}: {where_text} staat op {shown}; "
-                "verbeter het paginanummer of laat het weg",
+                f"pagina {source.page} past niet bij {basis}: {where_text} staat op {shown}; verbeter het paginanummer of laat het weg",
             )
         )
 

@@ -157,9 +157,7 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)
-    pages[urls.key_figures()] = render(
-        "key_figures.md.j2", **context(urls.key_figures()), regions=catalog.regions, chart=chart, bars=bars
-    )
+    pages[urls.key_figures()] = render("key_figures.md.j2", **context(urls.key_figures()), regions=catalog.regions, chart=chart, bars=bars)
     pages[urls.indicators()] = render(
         "indicators.md.j2",
         **context(urls.indicators()),
@@ -170,10 +168,6 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         ((milestone.date, region, milestone) for region in catalog.regions for milestone in region.milestones),
         key=lambda entry: (entry[0], entry[1].name, entry[2].id),
     )
-    pages[urls.timeline()] = render(
-        "timeline.md.j2", **context(urls.timeline()), chart=_timeline(catalog), milestones=milestones, regions=catalog.regions
-    )
-    pages[urls.side_by_side()] = render(
-        "side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions
-    )
+    pages[urls.timeline()] = render("timeline.md.j2", **context(urls.timeline()), chart=_timeline(catalog), milestones=milestones, regions=catalog.regions)
+    pages[urls.side_by_side()] = render("side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions)
     return pages

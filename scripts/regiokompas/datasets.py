@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -28,9 +28,11 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
-
-from .escape import markdown_text
+from . import urls
 from .catalog import Catalog, item_places
+from .context import SiteContext
+from .dutch import dutch_date
+from .escape import markdown_text
 from .glossary import TermIndex
 from .models import (
     Action,
@@ -48,9 +50,6 @@ from .models import (
     Theme,
     Topic,
 )
-from . import urls
-from .context import SiteContext
-from .dutch import dutch_date
 from .pagetools import page_context
 from .render import render
 
@@ -61,8 +60,16 @@ JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: The licences, in one place: the data package, the "Gegevens" page and the tests read them here;
 #: README.md, mkdocs.yml (``copyright:``) and pyproject.toml must say the same (a test checks that).
-CODE_LICENSE = {"name": "EUPL-1.2", "title": "European Union Public Licence 1.2", "path": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"}
-DATA_LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal", "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+CODE_LICENSE = {
+    "name": "EUPL-1.2",
+    "title": "European Union Public Licence 1.2",
+    "path": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
+}
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
+    "path": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+}
 SOURCE_NOTICE = "De brondocumenten blijven publicaties van de regio's; hun auteursrecht ligt bij de regio's."
 
 #: A cell starting with one of these is run as a formula (or DDE) by spreadsheet programs.
@@ -134,7 +141,7 @@ def json_rows_bytes(rows: Sequence[object]) -> bytes:
     if not rows:
         return b"[]\n"
     lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-    return f"[\n{lines}\n]\n".encode("utf-8")
+    return f"[\n{lines}\n]\n".encode()
 
 
 # --- URLs, dates -------------------------------------------------------------------------------------
@@ -153,9 +160,9 @@ def build_date() -> str:
     """The build date (``YYYY-MM-DD``, UTC): ``SOURCE_DATE_EPOCH`` when set, for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
-        moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(UTC)
     except (ValueError, OverflowError, OSError):
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     return moment.date().isoformat()
 
 
@@ -234,9 +241,7 @@ def source_columns() -> list[Column]:
         field_column(Source, name, f"source_{name}", "Vindplaats: ", get=lambda region, item, name=name: getattr(item.source, name))
         for name in ("document", "section", "page", "quote")
     ]
-    title = field_column(
-        Document, "title", "source_title", "Vindplaats: ", get=lambda region, item: _documents(region)[item.source.document].title
-    )
+    title = field_column(Document, "title", "source_title", "Vindplaats: ", get=lambda region, item: _documents(region)[item.source.document].title)
     return columns[:1] + [title] + columns[1:]
 
 
@@ -346,9 +351,7 @@ def tables(catalog: Catalog, regions: Iterable[Region]) -> list[Table]:
         found.append(Table(kind.slug, kind.title, kind.description, columns, rows, ["id"]))
     columns = assignment_columns()
     rows = [{column.name: column.get(region, row) for column in columns} for region in regions for row in assignments(region, themes)]
-    found.append(
-        Table(ASSIGNMENTS, "Themakoppelingen", "Welk item bij welk thema hoort: één rij per item en thema.", columns, rows, ["item_id", "theme"])
-    )
+    found.append(Table(ASSIGNMENTS, "Themakoppelingen", "Welk item bij welk thema hoort: één rij per item en thema.", columns, rows, ["item_id", "theme"]))
     return found
 
 
@@ -532,7 +535,15 @@ def glossary_schema() -> dict[str, Any]:
         "required": ["regio", "term_in_document", "definitie", "bron"],
         "additionalProperties": False,
     }
-    names = {"id": "id", "term": "term", "afkortingen": "abbreviations", "varianten": "variants", "samenvatting": "summary", "verwant": "related", "themas": "themes"}
+    names = {
+        "id": "id",
+        "term": "term",
+        "afkortingen": "abbreviations",
+        "varianten": "variants",
+        "samenvatting": "summary",
+        "verwant": "related",
+        "themas": "themes",
+    }
     properties = {key: prop(concept, name) for key, name in names.items()}
     properties["definities"] = {"type": "array", "description": "Hoe elke regio het begrip omschrijft.", "items": definition_schema}
     return {
@@ -589,18 +600,44 @@ def _table_downloads(table: Table, folder: str, scope: str, files: tuple[str, ..
     description = f"{table.description} {scope[:1].upper()}{scope[1:]}."
     return [
         Download(
-            f"{DOWNLOADS}/{base}.csv", csv_content, f"{table.title} (CSV)", description, len(table.rows), files,
+            f"{DOWNLOADS}/{base}.csv",
+            csv_content,
+            f"{table.title} (CSV)",
+            description,
+            len(table.rows),
+            files,
             _resource(
-                f"{name}-csv", f"{base}.csv", csv_content, f"{table.title}, {scope} (CSV)", description,
-                profile="tabular-data-resource", format="csv", mediatype="text/csv", encoding="utf-8",
-                dialect=CSV_DIALECT, schema=table_schema(table),
+                f"{name}-csv",
+                f"{base}.csv",
+                csv_content,
+                f"{table.title}, {scope} (CSV)",
+                description,
+                profile="tabular-data-resource",
+                format="csv",
+                mediatype="text/csv",
+                encoding="utf-8",
+                dialect=CSV_DIALECT,
+                schema=table_schema(table),
             ),
         ),
         Download(
-            f"{DOWNLOADS}/{base}.json", json_content, f"{table.title} (JSON)", description, len(table.rows) if json_data is None else len(json_data), files,
+            f"{DOWNLOADS}/{base}.json",
+            json_content,
+            f"{table.title} (JSON)",
+            description,
+            len(table.rows) if json_data is None else len(json_data),
+            files,
             _resource(
-                f"{name}-json", f"{base}.json", json_content, f"{table.title}, {scope} (JSON)", description,
-                profile="data-resource", format="json", mediatype="application/json", encoding="utf-8", jsonSchema=schema_path,
+                f"{name}-json",
+                f"{base}.json",
+                json_content,
+                f"{table.title}, {scope} (JSON)",
+                description,
+                profile="data-resource",
+                format="json",
+                mediatype="application/json",
+                encoding="utf-8",
+                jsonSchema=schema_path,
             ),
         ),
     ]
@@ -632,9 +669,24 @@ def downloads(catalog: Catalog) -> list[Download]:
         path = f"schema/{slug}.schema.json"
         found.append(
             Download(
-                f"{DOWNLOADS}/{path}", content, f"JSON Schema: {slug}", f"Beschrijving van de JSON-bestanden {slug}.json.", None, (),
-                _resource(f"schema-{slug}", path, content, f"JSON Schema van {slug}.json", f"Beschrijft de JSON-bestanden {slug}.json.",
-                          profile="data-resource", type="json", format="json", mediatype="application/schema+json", encoding="utf-8"),
+                f"{DOWNLOADS}/{path}",
+                content,
+                f"JSON Schema: {slug}",
+                f"Beschrijving van de JSON-bestanden {slug}.json.",
+                None,
+                (),
+                _resource(
+                    f"schema-{slug}",
+                    path,
+                    content,
+                    f"JSON Schema van {slug}.json",
+                    f"Beschrijft de JSON-bestanden {slug}.json.",
+                    profile="data-resource",
+                    type="json",
+                    format="json",
+                    mediatype="application/schema+json",
+                    encoding="utf-8",
+                ),
             )
         )
     return found
@@ -693,7 +745,11 @@ def _page_rows(found: list[Download], prefix: str, changed: Callable[[tuple[str,
         csv_file, json_file = by_path[f"{DOWNLOADS}/{prefix}{slug}.csv"], by_path[f"{DOWNLOADS}/{prefix}{slug}.json"]
         result.append(
             PageRow(
-                csv_file.title.removesuffix(" (CSV)"), csv_file.description, csv_file.rows or 0, csv_file, json_file,
+                csv_file.title.removesuffix(" (CSV)"),
+                csv_file.description,
+                csv_file.rows or 0,
+                csv_file,
+                json_file,
                 changed(csv_file.files),
             )
         )

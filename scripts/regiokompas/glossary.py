@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .models import Concept
 from . import urls
 from .escape import markdown_text, tooltip
+from .models import Concept
 
 
 def surface_forms(concept: Concept) -> list[str]:

@@ -20,9 +20,7 @@ class Change:
 
 def _git(root: Path, *arguments: str) -> str:
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *arguments], capture_output=True, text=True, check=False, timeout=30
-        )
+        result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True, check=False, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return result.stdout if result.returncode == 0 else ""

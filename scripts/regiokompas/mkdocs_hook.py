@@ -13,8 +13,8 @@ from mkdocs.exceptions import Abort
 
 from regiokompas import urls
 from regiokompas.generate import generate_site
-from regiokompas.regions_pages import navigation
 from regiokompas.problems import ValidationFailed
+from regiokompas.regions_pages import navigation
 from regiokompas.search_index import build_search_index, search_attributes
 
 
@@ -34,11 +34,10 @@ def add_to_nav(nav: list, anchor: str, entries: list) -> bool:
     """Insert ``entries`` right after the nav entry ``anchor`` (a page path), wherever it is."""
     for position, entry in enumerate(nav):
         if entry == anchor or (isinstance(entry, dict) and anchor in entry.values()):
-            nav[position + 1:position + 1] = entries
+            nav[position + 1 : position + 1] = entries
             return True
-        if isinstance(entry, dict):
-            if any(isinstance(value, list) and add_to_nav(value, anchor, entries) for value in entry.values()):
-                return True
+        if isinstance(entry, dict) and any(isinstance(value, list) and add_to_nav(value, anchor, entries) for value in entry.values()):
+            return True
     return False
 
 

@@ -127,13 +127,12 @@ def _pattern_message(field: str, given: Any) -> str:  # noqa: PLR0911 - one mess
     if field == "url":
         return f"ongeldig adres {_describe(given)}; een adres begint met https:// en bevat geen spaties"
     if field in ("abbreviation", "abbreviations"):
-        return f"ongeldige afkorting {_describe(given)}; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
+        return (
+            f"ongeldige afkorting {_describe(given)}; schrijf een of twee woorden van samen hoogstens 15 tekens, zonder haakjes (bijvoorbeeld 'GI' of 'DU VO')"
+        )
     if field == "seed":
         return f"ongeldige bestandsnaam {_describe(given)}; gebruik de naam van het bestand in bronnen/ (bijvoorbeeld '001_4f7ac4d2be3ad9cf.txt')"
-    return (
-        f"ongeldig id {_describe(given)}; gebruik alleen kleine letters, cijfers en enkele koppeltekens "
-        "(bijvoorbeeld 'twe-p3-a2')"
-    )
+    return f"ongeldig id {_describe(given)}; gebruik alleen kleine letters, cijfers en enkele koppeltekens (bijvoorbeeld 'twe-p3-a2')"
 
 
 def problems_from(error: ValidationError, source: YamlFile, root_model: type[BaseModel]) -> list[Problem]:

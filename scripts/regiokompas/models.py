@@ -8,7 +8,7 @@ Descriptions are in Dutch because editors read them in their editor and on the s
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -64,7 +64,7 @@ DateText = Annotated[
 ]
 Level = Literal["lokaal", "regionaal", "bovenregionaal"]
 Direction = Literal["meer", "minder", "gelijk", "niet-genoemd"]
-Cell = Union[float, int, str, None]
+Cell = float | int | str | None
 
 
 class DataModel(BaseModel):
@@ -202,9 +202,7 @@ class Document(DataModel):
     @model_validator(mode="after")
     def _period_in_order(self) -> Document:
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValueError(
-                f"period_end ({self.period_end}) ligt voor period_start ({self.period_start}); draai ze om"
-            )
+            raise ValueError(f"period_end ({self.period_end}) ligt voor period_start ({self.period_start}); draai ze om")
         return self
 
 
@@ -332,10 +330,7 @@ class Table(Sourced):
     def _rows_match_columns(self) -> Table:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != len(self.columns):
-                raise ValueError(
-                    f"rij {number} heeft {len(row)} cellen maar er zijn {len(self.columns)} kolommen; "
-                    "vul ontbrekende cellen met null"
-                )
+                raise ValueError(f"rij {number} heeft {len(row)} cellen maar er zijn {len(self.columns)} kolommen; vul ontbrekende cellen met null")
         return self
 
 

@@ -15,8 +15,8 @@ from markupsafe import Markup
 from . import text, urls
 from .catalog import Catalog
 from .citations import citation_label, citation_url
-from .escape import markdown_text
 from .dutch import direction, dutch_date, dutch_number
+from .escape import markdown_text
 from .glossary import PageLinker, TermIndex
 from .models import KeyFigure, Source
 from .urls import Links

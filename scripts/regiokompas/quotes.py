@@ -110,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     from .yamlfile import read_yaml
 
     root = Path.cwd()
-    seeds = {document["id"]: document["seed"] for path in sorted((root / "regions").glob("*.yaml")) for document in (read_yaml(path, root)[0].data or {}).get("documents", [])}  # type: ignore[union-attr]
+    seeds = {
+        document["id"]: document["seed"]
+        for path in sorted((root / "regions").glob("*.yaml"))
+        for document in (read_yaml(path, root)[0].data or {}).get("documents", [])
+    }  # type: ignore[union-attr]
     cache: dict[str, Normalised] = {}
     missing = wrong = total = 0
     for name in argv if argv is not None else sys.argv[1:]:

@@ -77,33 +77,65 @@ def _count(number: int, one: str, more: str) -> str:
 def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
     """The detail pages a region has, in reading order (a page without content is left out)."""
     parts = [
-        Part("principes", urls.REGION_PAGES["principes"], ", ".join([
-            _count(len(region.principles), "principe", "principes"),
-            _count(sum(1 for a in region.actions if a.parent in {p.id for p in region.principles}), "actie", "acties"),
-        ])),
+        Part(
+            "principes",
+            urls.REGION_PAGES["principes"],
+            ", ".join(
+                [
+                    _count(len(region.principles), "principe", "principes"),
+                    _count(sum(1 for a in region.actions if a.parent in {p.id for p in region.principles}), "actie", "acties"),
+                ]
+            ),
+        ),
     ]
     if region.topics:
-        parts.append(Part("onderwerpen", urls.REGION_PAGES["onderwerpen"], ", ".join([
-            _count(len(region.topics), "onderwerp", "onderwerpen"),
-            _count(sum(1 for a in region.actions if a.parent in {t.id for t in region.topics}), "actie", "acties"),
-        ])))
+        parts.append(
+            Part(
+                "onderwerpen",
+                urls.REGION_PAGES["onderwerpen"],
+                ", ".join(
+                    [
+                        _count(len(region.topics), "onderwerp", "onderwerpen"),
+                        _count(sum(1 for a in region.actions if a.parent in {t.id for t in region.topics}), "actie", "acties"),
+                    ]
+                ),
+            )
+        )
     if region.indicators or region.key_figures or region.tables:
-        parts.append(Part("cijfers", urls.REGION_PAGES["cijfers"], ", ".join(
-            text for number, text in (
-                (len(region.indicators), _count(len(region.indicators), "indicator", "indicatoren")),
-                (len(region.key_figures), _count(len(region.key_figures), "kerncijfer", "kerncijfers")),
-                (len(region.tables), _count(len(region.tables), "tabel", "tabellen")),
-            ) if number
-        )))
+        parts.append(
+            Part(
+                "cijfers",
+                urls.REGION_PAGES["cijfers"],
+                ", ".join(
+                    text
+                    for number, text in (
+                        (len(region.indicators), _count(len(region.indicators), "indicator", "indicatoren")),
+                        (len(region.key_figures), _count(len(region.key_figures), "kerncijfer", "kerncijfers")),
+                        (len(region.tables), _count(len(region.tables), "tabel", "tabellen")),
+                    )
+                    if number
+                ),
+            )
+        )
     if region.milestones or region.cooperation:
-        parts.append(Part("tijdlijn", urls.REGION_PAGES["tijdlijn"], ", ".join(
-            text for number, text in (
-                (len(region.milestones), _count(len(region.milestones), "mijlpaal", "mijlpalen")),
-                (len(region.cooperation), _count(len(region.cooperation), "samenwerkingsverband", "samenwerkingsverbanden")),
-            ) if number
-        )))
+        parts.append(
+            Part(
+                "tijdlijn",
+                urls.REGION_PAGES["tijdlijn"],
+                ", ".join(
+                    text
+                    for number, text in (
+                        (len(region.milestones), _count(len(region.milestones), "mijlpaal", "mijlpalen")),
+                        (len(region.cooperation), _count(len(region.cooperation), "samenwerkingsverband", "samenwerkingsverbanden")),
+                    )
+                    if number
+                ),
+            )
+        )
     notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
-    parts.append(Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens"))
+    parts.append(
+        Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens")
+    )
     parts.append(Part("raadsversie", urls.REGION_PAGES["raadsversie"], "de kern met de principes uitgeschreven, op hoogstens vier A4"))
     return parts
 
@@ -152,12 +184,17 @@ def note_groups(region: Region, catalog: Catalog | None = None) -> list[NoteGrou
         if region_id == region.id and entry.note_kind in groups:
             groups[entry.note_kind].append(NoteEntry(urls.note_anchor(key), "Begrip", entry.term, None, entry.note, entry.concept))
     texts = {
-        "document": ("document", "Opmerkingen over het document",
-                     "Waar het document zichzelf tegenspreekt, een cijfer onzeker is of iets ontbreekt. Deze opmerkingen staan ook als \u201cLet op\u201d bij het onderdeel."),
-        "conversie": ("conversie", "Omzetting van de PDF",
-                      "Fouten of verlies door het omzetten van het PDF-document naar tekst, en hoe de redactie daarmee omging."),
-        "redactie": ("redactie", "Keuzes van de redactie",
-                     "Hoe de redactie iets heeft afgeleid, ingedeeld of gekozen waar het document het niet zelf zegt."),
+        "document": (
+            "document",
+            "Opmerkingen over het document",
+            "Waar het document zichzelf tegenspreekt, een cijfer onzeker is of iets ontbreekt. Deze opmerkingen staan ook als \u201cLet op\u201d bij het onderdeel.",
+        ),
+        "conversie": (
+            "conversie",
+            "Omzetting van de PDF",
+            "Fouten of verlies door het omzetten van het PDF-document naar tekst, en hoe de redactie daarmee omging.",
+        ),
+        "redactie": ("redactie", "Keuzes van de redactie", "Hoe de redactie iets heeft afgeleid, ingedeeld of gekozen waar het document het niet zelf zegt."),
     }
     return [NoteGroup(*texts[kind], entries) for kind, entries in groups.items() if entries]
 
@@ -224,9 +261,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
 def region_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str]:
     """The overview, the change log and the pages of every region."""
     pages = {path: content for region in catalog.regions for path, content in render_region(catalog, region, index, site).items()}
-    pages[urls.regions_index()] = render(
-        "regions_index.md.j2", **page_context(catalog, urls.regions_index(), index, link_terms=False), regions=catalog.regions
-    )
+    pages[urls.regions_index()] = render("regions_index.md.j2", **page_context(catalog, urls.regions_index(), index, link_terms=False), regions=catalog.regions)
     pages[urls.changes()] = render(
         "changes.md.j2",
         **page_context(catalog, urls.changes(), index, link_terms=False),

@@ -32,8 +32,10 @@ def new_region(root: Path, name: str) -> Path:
     if path.exists():
         raise SystemExit(f"{path.relative_to(root)} bestaat al; kies een andere naam of bewerk dat bestand.")
     # Values are YAML here, not Markdown: ids are slugs, the name is written as a JSON (= YAML) string.
-    text = environment().get_template("new_region.yaml.j2").render(
-        id=Markup(region_id), name=Markup(json.dumps(name, ensure_ascii=False)), prefix=Markup(prefix(region_id))
+    text = (
+        environment()
+        .get_template("new_region.yaml.j2")
+        .render(id=Markup(region_id), name=Markup(json.dumps(name, ensure_ascii=False)), prefix=Markup(prefix(region_id)))
     )
     path.write_text(text, encoding="utf-8")
     return path.relative_to(root)

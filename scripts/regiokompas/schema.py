@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import urls
 from .catalog import Catalog
+from .context import SiteContext
 from .glossary import TermIndex
 from .models import ConceptList, GlossarySource, Region, ThemeList
-from . import urls
-from .context import SiteContext
 from .pagetools import page_context
 from .render import render
 

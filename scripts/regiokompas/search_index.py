@@ -90,14 +90,16 @@ def pagefind_command(site_dir: Path) -> list[str]:
         from pagefind_bin import get_executable
     except ImportError:
         raise RuntimeError(
-            "Pagefind ontbreekt: de zoekindex kan niet gemaakt worden; installeer het pakket 'pagefind[bin]' "
-            "(make build en make serve doen dat zelf)"
+            "Pagefind ontbreekt: de zoekindex kan niet gemaakt worden; installeer het pakket 'pagefind[bin]' (make build en make serve doen dat zelf)"
         ) from None
     return [
         str(get_executable()),
-        "--site", str(site_dir),
-        "--output-subdir", BUNDLE,
-        "--exclude-selectors", ",".join(EXCLUDE_SELECTORS),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE,
+        "--exclude-selectors",
+        ",".join(EXCLUDE_SELECTORS),
         "--quiet",
     ]
 
@@ -254,8 +256,13 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 _QUERY_SCRIPT = """async (query) => {

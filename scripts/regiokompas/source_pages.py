@@ -12,17 +12,18 @@ slips (``Document.corrections``) are marked with the correct reading.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from . import text as escaping
 from . import urls
-from .context import SiteContext
-from .escape import markdown_text
 from .catalog import Catalog
 from .citations import Passage, SourceIndex, chapters, document_page, item_label, item_page
+from .context import SiteContext
+from .dutch import dutch_date
+from .escape import markdown_text
 from .glossary import TermIndex
 from .models import Document
-from .dutch import dutch_date
 from .sources import PAGE_MARKER, SourceText
 
 INDEX_PAGE = urls.sources_index()
@@ -76,7 +77,7 @@ class _Renderer:
                 position = self.source.text.find(wrong, position + len(wrong), end)
         points = sorted(cuts)
         runs = []
-        for low, high in zip(points, points[1:]):
+        for low, high in itertools.pairwise(points):
             passages = sorted({number for a, b, number in owner if a <= low and high <= b})
             slip = next((right for a, b, right in slips if a <= low and high <= b), None)
             runs.append(_Run(low, high, passages, slip))
@@ -88,10 +89,7 @@ class _Renderer:
         for run in self._runs(start, end):
             shown = markdown_text(self.source.text[run.start : run.end])
             if run.correction is not None:
-                shown = (
-                    f'<span class="rk-omzetfout">{shown}</span>'
-                    f'<span class="rk-omzetfout-lees"> [omzetfout, lees: {markdown_text(run.correction)}]</span>'
-                )
+                shown = f'<span class="rk-omzetfout">{shown}</span><span class="rk-omzetfout-lees"> [omzetfout, lees: {markdown_text(run.correction)}]</span>'
             for passage in reversed(run.passages):
                 attributes = ' class="rk-citaat"'
                 if passage not in self.opened:
@@ -246,15 +244,12 @@ def _document_pages(
         lines.append("")
     lines.append(renderer.body(0, front_end))
     pages[first_page] = "\n".join(lines).rstrip() + "\n"
-    for heading, end in zip(parts, bounds[1:]):
+    for heading, end in zip(parts, bounds[1:], strict=True):
         page = document_page(document, source, heading.start)
         renderer.page = page
         chapter = [f"# {escaping.heading(heading.text)} {{ #{heading.anchor} }}", ""]
-        chapter.append(
-            f"Uit: [{markdown_text(title)}]({_link(page, first_page)}), {markdown_text(document.title)}."
-        )
+        chapter.append(f"Uit: [{markdown_text(title)}]({_link(page, first_page)}), {markdown_text(document.title)}.")
         chapter.append("")
         chapter.append(renderer.body(heading.body, end))
         pages[page] = "\n".join(chapter).rstrip() + "\n"
     return pages
-

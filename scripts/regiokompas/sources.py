@@ -135,9 +135,7 @@ class SourceText:
                 level, raw = len(match.group(1)), match.group(2)
             elif (bold := _BOLD_LINE.match(stripped)) and not bold.group(1).rstrip().endswith((".", ",", ":", ";")):
                 level, raw = 7, bold.group(1)
-            elif (italic := _ITALIC_LINE.match(stripped)) and (
-                italic.group(1) or split_number(italic.group(2))[0] or len(italic.group(2)) <= 120
-            ):
+            elif (italic := _ITALIC_LINE.match(stripped)) and (italic.group(1) or split_number(italic.group(2))[0] or len(italic.group(2)) <= 120):
                 level, raw = 7, (italic.group(1) or "") + italic.group(2)
             elif numbered_italic := _NUMBERED_ITALIC.match(stripped):
                 level, raw = 7, (numbered_italic.group(1) + numbered_italic.group(2))[:200]
@@ -167,7 +165,6 @@ class SourceText:
     def _numbered_line(lines: list[str], number: int) -> bool:
         line = lines[number]
         before = lines[number - 1].strip() if number else ""
-        after = lines[number + 1].strip() if number + 1 < len(lines) else ""
         toc_line = re.search(r"(\t|\.{3,}|…)\s*\d{1,3}\s*$", line)  # "1. Inleiding<tab>3" in a table of contents
         return bool(_NUMBERED_LINE.match(line)) and len(line) <= 2000 and not before and not toc_line
 
@@ -188,8 +185,9 @@ class SourceText:
             return not (after and after[0].islower())
         # a numbered list ("1. Normalisering", "2. Kostenbeheersing") is not a row of headings
         neighbours = [
-            split_number(next((l.strip() for l in lines[position + step :: step] if l.strip()), ""))[0]
-            if 0 <= position + step < len(lines) else None
+            split_number(next((other.strip() for other in lines[position + step :: step] if other.strip()), ""))[0]
+            if 0 <= position + step < len(lines)
+            else None
             for position, step in ((number, 1), (number, -1))
         ]
         return not any(other is not None and abs(other[-1] - own[-1]) == 1 for other in neighbours)
@@ -209,13 +207,15 @@ class SourceText:
                         # an item of a numbered list ends at any number that is not an earlier item
                         ends = later.in_toc or len(later.number) > 1 or later.number > heading.number
                     else:
-                        ends = (later.in_toc or (not heading.in_toc and len(later.number) > 1)) and later.number > heading.number and later.number[: len(heading.number)] != heading.number
+                        ends = (
+                            (later.in_toc or (not heading.in_toc and len(later.number) > 1))
+                            and later.number > heading.number
+                            and later.number[: len(heading.number)] != heading.number
+                        )
                     if ends:
                         heading.closed_by_number = True
                         return later.start
-                elif back_matter or (
-                    later.level < heading.level and later.level <= 2 and not self._numbering_continues(headings, index, later)
-                ):
+                elif back_matter or (later.level < heading.level and later.level <= 2 and not self._numbering_continues(headings, index, later)):
                     return later.start
             else:
                 if later.number is not None and later.level >= heading.level and (later.number[-1] == 1 or series_started):
@@ -235,9 +235,7 @@ class SourceText:
         heading = headings[index]
         if heading.number is None or not heading.in_toc:
             return False
-        following = next(
-            (h for h in headings[headings.index(later, index + 1) + 1 :] if h.number is not None and h.in_toc), None
-        )
+        following = next((h for h in headings[headings.index(later, index + 1) + 1 :] if h.number is not None and h.in_toc), None)
         return following is not None and following.number[0] == heading.number[0] and following.number > heading.number
 
     @staticmethod
@@ -249,9 +247,7 @@ class SourceText:
                 stack.pop()
             heading.depth = len(stack)
             stack.append(heading)
-            base = "sectie-" + (
-                "-".join(map(str, heading.number)) + "-" if heading.number else ""
-            ) + "-".join(heading.key.split()[:6])
+            base = "sectie-" + ("-".join(map(str, heading.number)) + "-" if heading.number else "") + "-".join(heading.key.split()[:6])
             base = re.sub(r"[^a-z0-9-]+", "", base.replace("_", "-")).strip("-") or "sectie"
             base = re.sub(r"-{2,}", "-", base)
             anchor, count = base, 2
@@ -431,6 +427,7 @@ class SourceText:
             # a listed section that starts on page q may share that page with the text before it
             return low, marks[last + 1][1] if marks[last + 1][1] > marks[last][1] else marks[last][1]
         return low, 999  # after the last listed section: no upper bound
+
 
 def load_source(path: Path, corrections: dict[str, str] | None = None) -> SourceText:
     return SourceText(path.name, path.read_text(encoding="utf-8"), dict(corrections or {}))

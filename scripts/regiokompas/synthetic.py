@@ -24,15 +24,16 @@ import copy
 import math
 import random
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
 from .catalog import CONCEPTS_FILE, GLOSSARY_DIR, REGIONS_DIR, THEMES_FILE
-from .urls import GENERATED_DIRS
 from .problems import Problem, ValidationFailed
+from .urls import GENERATED_DIRS
 from .yamlfile import read_yaml
 
 Data = dict[str, Any]
@@ -323,9 +324,7 @@ def copy_build_files(root: Path, project: Path) -> None:
             shutil.copy2(source, project / name)
 
 
-def write_synthetic_data(
-    project: Path, real: RealData, regions: int, seed: int = SEED, glossary_terms: int = GLOSSARY_TERMS
-) -> None:
+def write_synthetic_data(project: Path, real: RealData, regions: int, seed: int = SEED, glossary_terms: int = GLOSSARY_TERMS) -> None:
     """Write ``regions/``, ``glossary/`` and ``themes/themes.yaml`` for ``regions`` regions."""
     if regions < 1:
         raise ValueError("a synthetic project needs at least one region")
@@ -341,9 +340,7 @@ def write_synthetic_data(
         _write(project / GLOSSARY_DIR / f"{region['id']}.yaml", glossary, "glossary-source")
 
 
-def write_synthetic_project(
-    root: Path, project: Path, regions: int, seed: int = SEED, *, build_files: bool = True, real: RealData | None = None
-) -> RealData:
+def write_synthetic_project(root: Path, project: Path, regions: int, seed: int = SEED, *, build_files: bool = True, real: RealData | None = None) -> RealData:
     """Make ``project`` a synthetic copy of the project at ``root`` with ``regions`` regions.
 
     ``build_files=False`` writes only the data (and ``bronnen/``), enough for ``load_catalog``.

@@ -62,16 +62,24 @@ def _index(root: yaml.Node, name: str) -> tuple[dict[Location, int], list[Proble
             aliases += 1
             if aliases > MAX_ALIASES:
                 return lines, [
-                    Problem(name, node.start_mark.line + 1, format_path(location),
-                            f"te veel YAML-verwijzingen (*naam): meer dan {MAX_ALIASES}; schrijf de waarden uit")
+                    Problem(
+                        name,
+                        node.start_mark.line + 1,
+                        format_path(location),
+                        f"te veel YAML-verwijzingen (*naam): meer dan {MAX_ALIASES}; schrijf de waarden uit",
+                    )
                 ]
             continue
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             seen.add(id(node))
             if len(location) >= MAX_DEPTH:
                 return lines, [
-                    Problem(name, node.start_mark.line + 1, format_path(location),
-                            f"te diep genest: meer dan {MAX_DEPTH} niveaus; controleer het inspringen en de haakjes")
+                    Problem(
+                        name,
+                        node.start_mark.line + 1,
+                        format_path(location),
+                        f"te diep genest: meer dan {MAX_DEPTH} niveaus; controleer het inspringen en de haakjes",
+                    )
                 ]
         children: list[tuple[yaml.Node, Location]] = []
         if isinstance(node, yaml.MappingNode):
@@ -81,16 +89,18 @@ def _index(root: yaml.Node, name: str) -> tuple[dict[Location, int], list[Proble
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STRING_TAG:
                     shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "een lijst of blok"
                     problems.append(
-                        Problem(name, line, format_path(location),
-                                f"sleutel '{_short(shown)}' is geen veldnaam; een sleutel is een woord zoals 'title'")
+                        Problem(name, line, format_path(location), f"sleutel '{_short(shown)}' is geen veldnaam; een sleutel is een woord zoals 'title'")
                     )
                     continue
                 key = key_node.value
                 if key in keys:
                     problems.append(
-                        Problem(name, line, format_path(location + (key,)),
-                                f"de sleutel '{_short(key)}' staat hier voor de tweede keer (eerder op regel {keys[key]}); "
-                                "verwijder of hernoem een van beide")
+                        Problem(
+                            name,
+                            line,
+                            format_path(location + (key,)),
+                            f"de sleutel '{_short(key)}' staat hier voor de tweede keer (eerder op regel {keys[key]}); verwijder of hernoem een van beide",
+                        )
                     )
                     continue
                 keys[key] = line
@@ -120,9 +130,7 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         found = FORBIDDEN_CHARACTERS.search(line)
         if found:
             code = f"U+{ord(found.group()):04X}"
-            problems.append(
-                Problem(name, number, "", f"onzichtbaar stuurteken {code} op deze regel; verwijder het (typ de tekst opnieuw)")
-            )
+            problems.append(Problem(name, number, "", f"onzichtbaar stuurteken {code} op deze regel; verwijder het (typ de tekst opnieuw)"))
     return (None, problems) if problems else (text.removeprefix("\ufeff"), [])
 
 
@@ -133,9 +141,7 @@ def read_yaml(path: Path, root: Path) -> tuple[YamlFile | None, list[Problem]]:
         return None, [Problem(name, 1, "", "dit is geen bestand (maar bijvoorbeeld een map); verwijder het of geef het een andere naam")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return None, [
-            Problem(name, 1, "", f"het bestand is {size / 1e6:.1f} MB; de grens is {MAX_FILE_BYTES / 1e6:.0f} MB. Splits het of kort de teksten in")
-        ]
+        return None, [Problem(name, 1, "", f"het bestand is {size / 1e6:.1f} MB; de grens is {MAX_FILE_BYTES / 1e6:.0f} MB. Splits het of kort de teksten in")]
     text, problems = _decode(path.read_bytes(), name)
     if text is None:
         return None, problems
@@ -166,7 +172,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Proble
     line = mark.line + 1 if mark else 1
     unclosed = _unclosed_quote_line(text, line)
     if unclosed is not None:
-        return Problem(name, unclosed, "", "YAML-fout: een aanhalingsteken (\") op deze regel wordt niet afgesloten; sluit het af of haal het weg")
+        return Problem(name, unclosed, "", 'YAML-fout: een aanhalingsteken (") op deze regel wordt niet afgesloten; sluit het af of haal het weg')
     if error.context and "quoted scalar" in error.context and error.context_mark:
         line = error.context_mark.line + 1
     return Problem(name, line, "", _syntax_message(error))
