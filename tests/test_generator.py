@@ -187,3 +187,25 @@ def test_matrix_is_one_html_table_with_a_row_per_theme(mini: Path) -> None:
     assert html.count("<table>") == 1
     assert html.count("<tr>") == 1 + 3  # header + one row per theme
     assert html.count("<th>") == 3  # Thema + two regions
+
+
+def test_a_term_the_document_only_uses_is_not_shown_as_its_definition(mini: Path) -> None:
+    replace_in(mini / "glossary/alpha.yaml", "concept: gecertificeerde-instelling", "concept: gecertificeerde-instelling\n    basis: gebruikt")
+    page = pages_of(mini)["begrippen/gecertificeerde-instelling.md"]
+    text = text_of(page)
+    assert "### Alpha" not in page and "### Beta" in page  # Beta's definition is shown as the definition
+    assert "Alleen gebruikt, niet uitgelegd" in text and "de omschrijving hierboven is die van een andere regio" in text
+    assert "Alpha (Gecertificeerde instelling): Alpha's definition of a GI." in text
+
+
+def test_a_term_no_document_explains_says_so(mini: Path) -> None:
+    for region in ("alpha", "beta"):
+        replace_in(mini / f"glossary/{region}.yaml", "concept: gecertificeerde-instelling", "concept: gecertificeerde-instelling\n    basis: gebruikt")
+    text = text_of(pages_of(mini)["begrippen/gecertificeerde-instelling.md"])
+    assert "Geen van de documenten legt dit begrip uit. De samenvatting hierboven is van de redactie." in text
+
+
+def test_a_defining_region_says_where_the_document_defines_the_term(mini: Path) -> None:
+    text = text_of(pages_of(mini)["begrippen/gecertificeerde-instelling.md"])
+    assert "Alpha: Gecertificeerde instelling uit de begrippenlijst van het document Alpha's definition of a GI." in text
+    assert "Alleen gebruikt" not in text

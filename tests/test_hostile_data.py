@@ -35,6 +35,8 @@ PAYLOAD = (
     " {{ 7*7 }} {% raw %} *[HTML]: evil --8<-- \"README.md\" | cel | {: onclick=alert('attr') }"
     " [klik](javascript:alert('link')) ![beeld](https://evil.example/x.png) &lt;b&gt;"
 )
+#: One "word" of 3,000 characters: it must wrap on a 375 px phone instead of widening the page.
+LONG_WORD = "Lang" * 750
 #: A glossary spelling variant with markup (no URL, so the term linker can match all of it).
 VARIANT = "Gecertificeerde](javascript:alert('variant')) [Instelling <img src=x onerror=alert('variant')>"
 #: Fields that hold ids, dates, numbers, file names or choices: not free text.
@@ -88,11 +90,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(source, target)
     for path in [*(project / "regions").glob("*.yaml"), *(project / "glossary").glob("*.yaml"), project / "themes/themes.yaml"]:
         data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if path == project / "regions/alpha.yaml":  # one word far wider than a phone
+            data["summary"] += " " + LONG_WORD
         if path.name == "begrippen.yaml":  # a hostile spelling variant of a concept ...
             data["concepts"][0]["variants"] = [VARIANT]
         if path.name == "themes.yaml":  # ... named by the first linked text of a page: it becomes a glossary link
             data["themes"][0]["description"] = VARIANT + " " + data["themes"][0]["description"]
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    # A region id with hyphens: ids reach HTML attributes and URLs, where Markdown escaping would break them.
+    (project / "regions/beta.yaml").rename(project / "regions/beta-regio.yaml")
+    for path, old, new in (("regions/beta-regio.yaml", "id: beta\n", "id: beta-regio\n"), ("glossary/beta.yaml", "region: beta\n", "region: beta-regio\n")):
+        text = (project / path).read_text(encoding="utf-8")
+        assert old in text, path
+        (project / path).write_text(text.replace(old, new, 1), encoding="utf-8")
     site = project / "site"
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV, capture_output=True, text=True, check=False
@@ -163,7 +173,7 @@ def test_hostile_data_creates_no_script_element_or_request(hostile_site: Path, h
 
 def test_a_hostile_tooltip_shows_as_text(hostile_site: Path, hostile_server: str, browser) -> None:
     page = browser.new_page()
-    page.goto(hostile_server + "/regios/alpha/", wait_until="load")
+    page.goto(hostile_server + "/regios/alpha/principes/", wait_until="load")
     abbreviation = page.locator("article abbr", has_text="GI").first
     abbreviation.hover()
     tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=MARK).first
@@ -186,5 +196,22 @@ def test_hostile_names_reach_attributes_intact(hostile_site: Path, hostile_serve
     page.goto(hostile_server + "/vergelijking/naast-elkaar/", wait_until="load")
     options = page.evaluate("() => [...document.querySelectorAll('#rk-regio-a option')].map(o => [o.value, o.textContent])")
     page.close()
-    assert [value for value, _ in options] == ["alpha", "beta"]
+    assert [value for value, _ in options] == ["alpha", "beta-regio"]
     assert all(MARK in text and "<script>" in text for _, text in options)
+
+
+def test_a_very_long_word_wraps_on_a_phone(hostile_site: Path, hostile_server: str, browser) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    page.goto(hostile_server + "/regios/alpha/", wait_until="load")
+    assert LONG_WORD[:100] in page.content()
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    page.close()
+    assert width <= 375, width
+
+
+def test_a_hyphenated_region_id_chooses_its_region_side_by_side(hostile_site: Path, hostile_server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(hostile_server + "/vergelijking/naast-elkaar/?a=alpha&b=beta-regio", wait_until="load")
+    shown = page.evaluate("() => [...document.querySelectorAll('.rk-naast-regio')].filter(e => !e.hidden).map(e => e.dataset.regio)")
+    page.close()
+    assert set(shown) == {"alpha", "beta-regio"}

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CHROMIUM, ROOT, replace_in
+from conftest import ROOT, replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
-from regiokompas.search_index import CHROMIUM_ARGS, build_search_index, page_kind, search_attributes, serve
+from regiokompas.search_index import build_search_index, page_kind, search_attributes, serve
 from test_browser import WCAG_TAGS
 
 MAINTAINER_PREFIXES = ("/beheer/", "/referentie/")
@@ -142,18 +142,6 @@ def test_built_pages_carry_pagefind_attributes_only_where_searchable(built_site:
 
 
 # --------------------------------------------------------------------------- in the browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is needed for the browser tests: run 'sudo apt-get install chromium'")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

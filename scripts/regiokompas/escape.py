@@ -7,6 +7,7 @@ Markdown text                 :func:`markdown_text` (the Jinja default for ``{{ 
 HTML attribute or raw HTML    :func:`html_attribute` (template filter ``attr``)
 URL query component           :func:`url_component`
 abbreviation tooltip          :func:`tooltip` (Material inserts tooltips as HTML)
+navigation title              :func:`nav_title` (Material renders nav titles as HTML)
 page title                    the theme override ``overrides/main.html`` escapes
                               ``page.title`` after Material's ``striptags``
 ============================  ==========================================================
@@ -51,3 +52,8 @@ def tooltip(value: object) -> str:
     """
     flat = " ".join(str(value).replace("]", ")").split())
     return html.escape(html.escape(flat, quote=False), quote=False)
+
+
+def nav_title(value: object) -> str:
+    """A title for an entry of the MkDocs navigation: Material writes nav titles into the page as HTML."""
+    return html.escape(" ".join(str(value).split()), quote=True)

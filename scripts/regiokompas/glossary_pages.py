@@ -20,6 +20,14 @@ def initial(term: str) -> str:
     return letter if "A" <= letter <= "Z" else "#"
 
 
+#: How a region's document gives a concept (``GlossaryDefinition.basis``), as the term page says it.
+BASIS_LABELS = {
+    "begrippenlijst": "uit de begrippenlijst van het document",
+    "tekst": "uitgelegd in de tekst van het document",
+    "gebruikt": "het document gebruikt de term zonder hem uit te leggen",
+}
+
+
 def letter_anchor(letter: str) -> str:
     """The anchor of a letter section of the A-Z index: ``letter-a``, ``letter-overig`` for '#'."""
     return f"letter-{letter.lower()}" if letter != "#" else "letter-overig"
@@ -66,7 +74,9 @@ def glossary_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dic
             "concept.md.j2",
             **page_context(catalog, page, index, link_terms=False),
             concept=concept,
-            definitions=catalog.definitions.get(concept.id, []),
+            definitions=[(region, entry) for region, entry in catalog.definitions.get(concept.id, []) if entry.basis != "gebruikt"],
+            only_used=[(region, entry) for region, entry in catalog.definitions.get(concept.id, []) if entry.basis == "gebruikt"],
+            basis_labels=BASIS_LABELS,
             region_names=list(dict.fromkeys(names[region_id] for region_id, _ in catalog.definitions.get(concept.id, []))),
             names=names,
             related=[by_id[item] for item in concept.related if item in by_id],

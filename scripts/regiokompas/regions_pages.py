@@ -13,6 +13,7 @@ from markupsafe import Markup
 from . import urls
 from .catalog import CITABLE_KINDS, OTHER_KINDS, Catalog, note_key, walk
 from .context import SiteContext
+from .escape import nav_title
 from .glossary import TermIndex
 from .models import Region
 from .pagetools import page_context
@@ -143,7 +144,12 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
 def navigation(catalog: Catalog) -> list[dict[str, list[Any]]]:
     """MkDocs navigation entries: per region its overview and detail pages."""
     return [
-        {region.name: [urls.region(region.id), *({part.title: urls.region_page(region.id, part.name)} for part in region_parts(region, catalog))]}
+        {
+            nav_title(region.name): [
+                urls.region(region.id),
+                *({nav_title(part.title): urls.region_page(region.id, part.name)} for part in region_parts(region, catalog)),
+            ]
+        }
         for region in catalog.regions
     ]
 
