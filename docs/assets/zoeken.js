@@ -120,7 +120,8 @@
   // except that a page among the first PAGE_SIZE that names the query exactly (a concept's
   // term, abbreviation or variant, also in the plural) goes first. Pagefind's Dutch stemmer
   // does not know "'s" plurals (regio's), so those are searched without it; when a plural
-  // finds no such page, the singular is searched for one.
+  // finds no such page, the singular is searched for one. Within the results shown, source-text
+  // pages (/bronnen/) come after the structured pages.
   function search(query, chosenFilters, wanted) {
     var forms = singulars(normal(query));
     var filtersUsed = { filters: chosenFilters || {} };
@@ -146,6 +147,9 @@
         var missing = found.results.slice(found.pages.length - found.added, wanted - found.added);
         return Promise.all(missing.map(function (result) { return result.data(); })).then(function (rest) {
           var first = found.pages.concat(rest).slice(0, wanted);
+          // The verbatim source texts (kind "bron") after the structured pages; otherwise Pagefind's order.
+          var isSource = function (data) { return (data.meta || {}).soort === "bron"; };
+          first = first.filter(function (data) { return !isSource(data); }).concat(first.filter(isSource));
           // results: the query's own results; shown: how many of them ``first`` holds.
           return { results: found.results, first: first, shown: first.length - found.added, total: found.results.length + found.added };
         });
