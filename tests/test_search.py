@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import yaml
 from conftest import ROOT, replace_in
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
-from regiokompas.search_index import build_search_index, page_kind, search_attributes, serve
+from regiokompas.search_index import page_kind, search_attributes, serve
 from test_browser import WCAG_TAGS
 
 MAINTAINER_PREFIXES = ("/beheer/", "/referentie/")
