@@ -9,6 +9,16 @@ from markupsafe import Markup, escape
 from .dutch import dutch_number
 
 
+def _frame(chart_id: str, title: str, description: str, width: int, height: int) -> list[str]:
+    """The opening of every chart: an image with an accessible name (title) and description."""
+    return [
+        f'<svg class="rk-grafiek" data-search-exclude role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-titel">{escape(title)}</title>',
+        f'<desc id="{chart_id}-uitleg">{escape(description)}</desc>',
+    ]
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
@@ -24,12 +34,7 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], unit
     width = label_width + bar_width + 90
     height = row * len(bars) + 20
     top = max((bar.value for bar in bars), default=0) or 1
-    parts = [
-        f'<svg class="rk-grafiek" data-search-exclude role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-titel">{escape(title)}</title>',
-        f'<desc id="{chart_id}-uitleg">{escape(description)}</desc>',
-    ]
+    parts = _frame(chart_id, title, description, width, height)
     for number, bar in enumerate(bars):
         y = 10 + number * row
         length = max(1.0, bar.value / top * bar_width)
@@ -59,12 +64,7 @@ def timeline_chart(chart_id: str, title: str, description: str, spans: list[Span
     row = 30
     width = label_width + (last - first) * year_width + 20
     height = row * len(spans) + 40
-    parts = [
-        f'<svg class="rk-grafiek" data-search-exclude role="img" aria-labelledby="{chart_id}-titel {chart_id}-uitleg" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-titel">{escape(title)}</title>',
-        f'<desc id="{chart_id}-uitleg">{escape(description)}</desc>',
-    ]
+    parts = _frame(chart_id, title, description, width, height)
     for year in range(first, last + 1):
         x = label_width + (year - first) * year_width
         parts.append(f'<line x1="{x}" y1="0" x2="{x}" y2="{height - 20}" class="rk-grafiek-as"/>')
