@@ -49,6 +49,8 @@ def code_messages() -> list[str]:
             values: list[ast.expr] = []
             if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("problem", "Problem") and node.args:
                 values.append(node.args[-1])
+            elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_check_list" and len(node.args) > 5:
+                values.append(node.args[5])  # the message start of an unknown id in a list
             elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and getattr(node.exc.func, "id", "") == "ValueError":
                 values.extend(node.exc.args[:1])
             elif isinstance(node, ast.FunctionDef) and node.name in ("dutch_message", "_pattern_message", "_syntax_message"):

@@ -313,6 +313,24 @@ class _References:
         ]
 
 
+def _check_list(
+    source: YamlFile,
+    location: Location,
+    item: dict[str, Any],
+    key: str,
+    known: set[str] | None,
+    unknown: str,
+    problems: list[Problem],
+    advice: str = "",
+) -> None:
+    """Report every id in ``item[key]`` that is not in ``known`` (skipped when ``known`` is None)."""
+    if known is None:
+        return
+    for index, value in _strings(item.get(key)):
+        if value not in known:
+            problems.append(source.problem(location + (key, index), f"{unknown} '{value}'{suggest(value, known)}{advice}"))
+
+
 def _items(data: Any, key: str) -> list[tuple[Location, dict[str, Any]]]:
     """The mappings in the list ``data[key]``, with their locations."""
     value = data.get(key) if isinstance(data, dict) else None
@@ -352,19 +370,17 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
                     f"onbekend document '{cited['document']}'{suggest(cited['document'], document_ids)}; bekende documenten: {', '.join(sorted(document_ids))}",
                 )
             )
-        if references.theme_ids is not None:
-            for index, theme in _strings(item.get("themes")):
-                if theme not in references.theme_ids:
-                    problems.append(source.problem(location + ("themes", index), f"onbekend thema '{theme}'{suggest(theme, references.theme_ids)}"))
-        if references.concept_ids is not None:
-            for index, term in _strings(item.get("terms")):
-                if term not in references.concept_ids:
-                    problems.append(
-                        source.problem(
-                            location + ("terms", index),
-                            f"onbekend begrip '{term}'{suggest(term, references.concept_ids)}; voeg het toe aan glossary/ of verwijder de verwijzing",
-                        )
-                    )
+        _check_list(source, location, item, "themes", references.theme_ids, "onbekend thema", problems)
+        _check_list(
+            source,
+            location,
+            item,
+            "terms",
+            references.concept_ids,
+            "onbekend begrip",
+            problems,
+            "; voeg het toe aan glossary/ of verwijder de verwijzing",
+        )
         parent = item.get("parent")
         if location[:1] in (("actions",), ("indicators",)) and len(location) == 2 and isinstance(parent, str) and parent not in parents:
             problems.append(source.problem(location + ("parent",), f"onbekend principe of onderwerp '{parent}'{suggest(parent, parents)}"))
@@ -421,14 +437,8 @@ def _check_concepts(file: _File, references: _References, problems: list[Problem
             problems.append(
                 source.problem(location + ("id",), f"begrip '{concept_id}' heeft geen definitie van een regio; voeg er een toe in glossary/<regio>.yaml")
             )
-        if references.concept_ids is not None:
-            for index, related in _strings(concept.get("related")):
-                if related not in references.concept_ids:
-                    problems.append(source.problem(location + ("related", index), f"onbekend begrip '{related}'{suggest(related, references.concept_ids)}"))
-        if references.theme_ids is not None:
-            for index, theme in _strings(concept.get("themes")):
-                if theme not in references.theme_ids:
-                    problems.append(source.problem(location + ("themes", index), f"onbekend thema '{theme}'{suggest(theme, references.theme_ids)}"))
+        _check_list(source, location, concept, "related", references.concept_ids, "onbekend begrip", problems)
+        _check_list(source, location, concept, "themes", references.theme_ids, "onbekend thema", problems)
         for index, abbreviation in _strings(concept.get("abbreviations")):
             key = abbreviation.casefold()
             if key in owner and owner[key] != concept_id:

@@ -75,33 +75,18 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
+def _item_part(region: Region, name: str, items: list, singular: str, plural: str) -> Part:
+    """The detail page of a region's principles or topics, with the counts of its items and their actions."""
+    ids = {item.id for item in items}
+    actions = sum(1 for action in region.actions if action.parent in ids)
+    return Part(name, urls.REGION_PAGES[name], f"{_count(len(items), singular, plural)}, {_count(actions, 'actie', 'acties')}")
+
+
 def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
     """The detail pages a region has, in reading order (a page without content is left out)."""
-    parts = [
-        Part(
-            "principes",
-            urls.REGION_PAGES["principes"],
-            ", ".join(
-                [
-                    _count(len(region.principles), "principe", "principes"),
-                    _count(sum(1 for a in region.actions if a.parent in {p.id for p in region.principles}), "actie", "acties"),
-                ]
-            ),
-        ),
-    ]
+    parts = [_item_part(region, "principes", region.principles, "principe", "principes")]
     if region.topics:
-        parts.append(
-            Part(
-                "onderwerpen",
-                urls.REGION_PAGES["onderwerpen"],
-                ", ".join(
-                    [
-                        _count(len(region.topics), "onderwerp", "onderwerpen"),
-                        _count(sum(1 for a in region.actions if a.parent in {t.id for t in region.topics}), "actie", "acties"),
-                    ]
-                ),
-            )
-        )
+        parts.append(_item_part(region, "onderwerpen", region.topics, "onderwerp", "onderwerpen"))
     if region.indicators or region.key_figures or region.tables:
         parts.append(
             Part(
