@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import urls
 from .citations import SourceIndex, check_sources
 from .model_errors import problems_from, suggest
-from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList
+from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList, Yardstick
 from .problems import Location, Problem, ValidationFailed
 from .yamlfile import YamlFile, read_yaml
 
@@ -29,11 +29,16 @@ CONCEPTS_FILE = Path("glossary/begrippen.yaml")
 REGIONS_DIR = Path("regions")
 SOURCES_DIR = Path("bronnen")
 GLOSSARY_DIR = Path("glossary")
+#: Optional: national yardsticks (NvO, Hervormingsagenda) and the mappings of region items to them.
+YARDSTICKS_DIR = Path("yardsticks")
 
 #: Region lists whose items a theme's synthesis statement may cite.
 CITABLE_KINDS = {"principles": "principe", "topics": "onderwerp", "actions": "actie", "indicators": "indicator", "key_figures": "kerncijfer"}
 #: Other region lists whose items have ids.
 OTHER_KINDS = {"milestones": "mijlpaal", "tables": "tabel", "cooperation": "samenwerkingsverband", "documents": "document"}
+#: Region lists whose items a yardstick mapping may name.
+MAPPABLE_KINDS = (*CITABLE_KINDS, "milestones")
+MAPPABLE = "principe, onderwerp, actie, indicator, kerncijfer of mijlpaal"
 
 
 @dataclass
@@ -49,6 +54,9 @@ class Catalog:
     glossary_files: dict[str, str] = field(default_factory=dict)
     #: Source texts and every checked citation (``citations.py``).
     sources: SourceIndex | None = None
+    #: National yardsticks (``yardsticks/``), sorted by id; empty when the folder is absent.
+    yardsticks: list[Yardstick] = field(default_factory=list)
+    yardstick_files: dict[str, str] = field(default_factory=dict)
 
     def data_files(self, region_id: str) -> list[str]:
         """The YAML files a region's page is generated from."""
@@ -208,6 +216,8 @@ def load_catalog(root: Path) -> Catalog:
     concepts_file = _parse(root / CONCEPTS_FILE, root, ConceptList, problems) if (root / CONCEPTS_FILE).exists() else None
     glossary_paths, misnamed_glossaries = _data_files(root / GLOSSARY_DIR, root, problems)
     glossaries = [_parse(path, root, GlossarySource, problems) for path in glossary_paths if path.name != CONCEPTS_FILE.name]
+    yardstick_paths, _ = _data_files(root / YARDSTICKS_DIR, root, problems)
+    yardsticks = [_parse(path, root, Yardstick, problems) for path in yardstick_paths]
 
     # A misnamed file counts as a file that could not be read: references into it are not judged.
     unread = [_File(path, None) for path in misnamed_regions]
@@ -222,9 +232,11 @@ def load_catalog(root: Path) -> Catalog:
         _check_concepts(concepts_file, references, problems)
     if themes is not None and themes.readable:
         _check_themes(themes, references, problems)
+    _check_yardsticks(yardsticks, references, problems)
     valid = [(file.model, file.yaml) for file in regions if file.model is not None]
     valid_glossary = [(file.model, file.yaml) for file in glossaries if file.model is not None]
-    sources = check_sources(root, valid, valid_glossary, problems) if seeds is not None else None
+    valid_yardsticks = [(file.model, file.yaml) for file in yardsticks if file.model is not None]
+    sources = check_sources(root, valid, valid_glossary, problems, valid_yardsticks) if seeds is not None else None
     if problems:
         raise ValidationFailed(problems)
 
@@ -241,6 +253,8 @@ def load_catalog(root: Path) -> Catalog:
         region_files={region.id: source.name for region, source in valid_regions},
         glossary_files={glossary.region: source.name for glossary, source in valid_glossaries},
         sources=sources,
+        yardsticks=[yardstick for yardstick, _ in valid_yardsticks],
+        yardstick_files={yardstick.id: source.name for yardstick, source in valid_yardsticks},
     )
 
 
@@ -261,6 +275,8 @@ class _References:
     documents: dict[str, set[str]] = field(default_factory=dict)
     #: concepts that some glossary defines (None when a glossary could not be read)
     defined: set[str] | None = None
+    #: region id -> ids of its items a yardstick mapping may name (principles ... milestones)
+    mappable: dict[str, set[str]] = field(default_factory=dict)
     _duplicates: list[tuple[str, str, int, str, int]] = field(default_factory=list)
 
     @classmethod
@@ -288,6 +304,7 @@ class _References:
         assert file.yaml is not None
         region_id = file.path.stem
         self.documents[region_id] = {d["id"] for _, d in _items(file.data, "documents") if isinstance(d.get("id"), str)}
+        self.mappable[region_id] = {item["id"] for kind in MAPPABLE_KINDS for _, item in _items(file.data, kind) if isinstance(item.get("id"), str)}
         for kind in (*CITABLE_KINDS, *OTHER_KINDS):
             for location, item in _items(file.data, kind):
                 item_id = item.get("id")
@@ -488,6 +505,130 @@ def _check_themes(file: _File, references: _References, problems: list[Problem])
                             f"verwijzing naar een {OTHER_KINDS[found[0]]} ('{ref}'); een onderbouwing verwijst naar een principe, onderwerp, actie, indicator of kerncijfer",
                         )
                     )
+
+
+def _check_yardsticks(files: list[_File], references: _References, problems: list[Problem]) -> None:
+    """The reference checks of ``yardsticks/*.yaml`` (on the data as read; quotes: ``citations.py``)."""
+    points_seen: dict[str, tuple[str, int]] = {}
+    documents = set().union(*references.documents.values()) if references.region_ids is not None else None
+    for file in files:
+        if not file.readable:
+            continue
+        source, data = file.yaml, file.data
+        assert source is not None
+        stem = file.path.stem
+        if isinstance(data.get("id"), str) and data["id"] != stem:
+            problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{stem}'"))
+        if stem in urls.RESERVED["yardstick"]:
+            problems.append(
+                source.problem(
+                    ("id",), f"gereserveerde naam '{stem}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"
+                )
+            )
+        cited: list[tuple[Location, Any]] = [(location, value) for location, value in _items(data, "sources")]
+        point_ids: set[str] = set()
+        for location, point in _items(data, "points"):
+            cited.extend((location + where, value) for where, value in _items(point, "sources"))
+            if not point.get("sources") and not point.get("external"):
+                problems.append(
+                    source.problem(
+                        location,
+                        "geen bron voor dit punt; geef minstens één passage uit een document in 'sources', "
+                        "of in 'external' de openbare bron als het punt niet in de documenten staat",
+                    )
+                )
+            point_id = point.get("id")
+            if not isinstance(point_id, str):
+                continue
+            point_ids.add(point_id)
+            line = source.line_of(location + ("id",))
+            first = points_seen.get(point_id)
+            if first is None and references.items is not None and point_id in references.items:
+                first = references.items[point_id][1:]
+            if first is not None:
+                problems.append(
+                    source.problem(
+                        location + ("id",),
+                        f"dubbel id '{point_id}': staat in {first[0]}:{first[1]} en in {source.name}:{line}; kies in een van beide een ander id",
+                    )
+                )
+            points_seen.setdefault(point_id, (source.name, line))
+        for location, value in cited:
+            document = value.get("document")
+            if documents is not None and isinstance(document, str) and document not in documents:
+                problems.append(
+                    source.problem(
+                        location + ("document",),
+                        f"onbekend document '{document}'{suggest(document, documents)}; bekende documenten: {', '.join(sorted(documents))}",
+                    )
+                )
+        _check_mappings(source, data, point_ids, references, problems)
+
+
+def _check_mappings(source: YamlFile, data: dict[str, Any], point_ids: set[str], references: _References, problems: list[Problem]) -> None:
+    combinations: dict[tuple[str, ...], int] = {}
+    every_document = set().union(*references.documents.values())
+    for location, mapping in _items(data, "mappings"):
+        point, region, status, said_by = (mapping.get(key) for key in ("point", "region", "status", "said_by"))
+        if isinstance(point, str) and point not in point_ids:
+            problems.append(
+                source.problem(
+                    location + ("point",), f"onbekend punt '{point}'{suggest(point, point_ids)}; gebruik het id van een punt uit 'points' van dit bestand"
+                )
+            )
+        if status == "onderbelicht" and said_by != "regio":
+            problems.append(
+                source.problem(
+                    location + ("status",),
+                    "status 'onderbelicht' kan alleen bij said_by: regio (de regio zegt het zelf); "
+                    "zegt het document dit niet zelf, laat de koppeling dan weg of gebruik status: behandeld",
+                )
+            )
+        if said_by == "redactie" and not mapping.get("items"):
+            problems.append(
+                source.problem(
+                    location + ("items",) if "items" in mapping else location,
+                    "een oordeel van de redactie noemt minstens één item; zet in 'items' de id's van de items die het punt behandelen",
+                )
+            )
+        if all(isinstance(value, str) for value in (point, region, status, said_by)):
+            key = (point, region, status, said_by)
+            line = source.line_of(location)
+            if key in combinations:
+                problems.append(
+                    source.problem(
+                        location,
+                        f"dubbele koppeling: punt '{point}', regio '{region}', status '{status}' en said_by '{said_by}' staan ook op regel {combinations[key]}; "
+                        "voeg ze samen tot één koppeling met alle items",
+                    )
+                )
+            combinations.setdefault(key, line)
+        if not isinstance(region, str):
+            continue
+        if references.region_ids is not None and region not in references.region_ids:
+            problems.append(source.problem(location + ("region",), f"onbekende regio '{region}'{suggest(region, references.region_ids)}"))
+            continue
+        if region not in references.mappable:
+            continue  # the region file could not be read: its items are unknown
+        own = references.mappable[region]
+        for index, item_id in _strings(mapping.get("items")):
+            if item_id in own:
+                continue
+            known_elsewhere = any(item_id in ids for ids in references.mappable.values()) or (references.items is not None and item_id in references.items)
+            if known_elsewhere:
+                message = f"item '{item_id}' is geen {MAPPABLE} van regio '{region}'; een koppeling noemt alleen items van haar eigen regio"
+            else:
+                message = f"onbekend item '{item_id}'{suggest(item_id, own)}; gebruik het id van een {MAPPABLE} van regio '{region}'"
+            problems.append(source.problem(location + ("items", index), message))
+        cited = mapping.get("source")
+        document = cited.get("document") if isinstance(cited, dict) else None
+        if isinstance(document, str) and document not in references.documents[region]:
+            own_documents = ", ".join(sorted(references.documents[region]))
+            if document in every_document:
+                message = f"document '{document}' is van een andere regio; een koppeling citeert een document van regio '{region}': {own_documents}"
+            else:
+                message = f"onbekend document '{document}'{suggest(document, references.documents[region])}; bekende documenten: {own_documents}"
+            problems.append(source.problem(location + ("source", "document"), message))
 
 
 def _merge_concepts(concept_list: ConceptList | None, glossaries: list[tuple[GlossarySource, YamlFile]]) -> list[Concept]:

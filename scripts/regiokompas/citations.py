@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from . import urls
 from .model_errors import suggest
-from .models import Document, GlossaryDefinition, GlossarySource, Region, Source
+from .models import Document, GlossaryDefinition, GlossarySource, Mapping, Region, Source, Yardstick, YardstickPoint
 from .problems import Location, Problem
 from .sources import Heading, Resolved, SourceText, load_source, split_number
 from .yamlfile import YamlFile
@@ -45,6 +45,8 @@ class Citation:
     pages: tuple[int, int] | None = None
     anchor: str = ""  # fragment on the source page
     page_path: str = ""  # source page, relative to docs/
+    yardstick: str | None = None  # the yardstick whose file cites this (None: a region or glossary file)
+    label: str = ""  # name of the citing entry when the item has none of its own (yardstick citations)
 
     @property
     def page(self) -> int | None:
@@ -159,8 +161,13 @@ def check_sources(
     regions: list[tuple[Region, YamlFile]],
     glossaries: list[tuple[GlossarySource, YamlFile]],
     problems: list[Problem],
+    yardsticks: list[tuple[Yardstick, YamlFile]] | None = None,
 ) -> SourceIndex:
-    """Check every source of every region and glossary file; return the index for the site."""
+    """Check every source of every region, glossary and yardstick file; return the index for the site.
+
+    A yardstick's own sources and its points' sources may cite any region's document; a mapping's
+    source must be a document of the mapping's region (the catalog reports it otherwise).
+    """
     index = SourceIndex()
     for region, _ in regions:
         for document in region.documents:
@@ -201,12 +208,35 @@ def check_sources(
         _check(citation, yaml_file, location + ("source",), problems, problems if SECTIONS_FATAL else index.warnings)
         index.citations.append(citation)
         index.by_source[id(cited)] = citation
+    for yardstick, yaml_file in yardsticks or []:
+        for where, item, cited, label in yardstick_sources(yardstick):
+            known = index.documents.get(cited.document)
+            text = index.texts.get(cited.document)
+            if known is None or text is None or (isinstance(item, Mapping) and known[0] != item.region):
+                continue  # unknown document, missing seed or another region's document: reported by the catalog checks
+            key = "-".join([yardstick.id, *(str(part) for part in where if part != "source")])
+            citation = Citation(key, known[0], where, item, cited, known[1], text, yardstick=yardstick.id, label=label)
+            _check(citation, yaml_file, where, problems, problems if SECTIONS_FATAL else index.warnings)
+            index.citations.append(citation)
+            index.by_source[id(cited)] = citation
     # Items that quote the same words share one passage on the source page, and so its anchor.
     shared: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
     for citation in index.citations:
         if citation.spans:
             citation.anchor = shared.setdefault((citation.document.id, tuple(citation.spans)), citation.anchor)
     return index
+
+
+def yardstick_sources(yardstick: Yardstick) -> list[tuple[Location, BaseModel, Source, str]]:
+    """``(location of the source, citing model, source, label)`` of every source in a yardstick file."""
+    name = yardstick.short_name or yardstick.name
+    points = {point.id: point.title for point in yardstick.points}
+    found: list[tuple[Location, BaseModel, Source, str]] = [(("sources", n), yardstick, cited, name) for n, cited in enumerate(yardstick.sources)]
+    for i, point in enumerate(yardstick.points):
+        found.extend((("points", i, "sources", n), point, cited, f"{name}: {point.title}") for n, cited in enumerate(point.sources))
+    for i, mapping in enumerate(yardstick.mappings):
+        found.append((("mappings", i, "source"), mapping, mapping.source, f"{name}: {points.get(mapping.point, mapping.point)} (koppeling)"))
+    return found
 
 
 def _check(citation: Citation, yaml_file: YamlFile, where: Location, problems: list[Problem], warnings: list[Problem]) -> None:
@@ -284,6 +314,8 @@ def _check(citation: Citation, yaml_file: YamlFile, where: Location, problems: l
 
 def item_label(citation: Citation) -> str:
     """A short name for the citing item, for "Hier geciteerd in"."""
+    if citation.label:
+        return citation.label
     item: Any = citation.item
     for name in ("term", "title", "name", "label"):
         value = getattr(item, name, None)
@@ -299,6 +331,10 @@ def item_page(citation: Citation, places: dict[str, urls.ItemPlace] | None = Non
     """The page (relative to docs/) and fragment where the citing item is shown."""
     if isinstance(citation.item, GlossaryDefinition):
         return urls.concept(citation.item.concept)
+    if citation.yardstick is not None:
+        anchor = citation.item.id if isinstance(citation.item, YardstickPoint) else getattr(citation.item, "point", None)
+        page = urls.yardstick(citation.yardstick)
+        return f"{page}#{urls.slug(anchor)}" if anchor else page
     own = getattr(citation.item, "id", None)
     place = (places or {}).get(own) if isinstance(own, str) else None
     if place is not None and citation.location[:1] != ("documents",):

@@ -145,6 +145,9 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     """The matrix, one page per theme and the comparison pages."""
     matrix = theme_matrix(catalog)
     labels = item_labels(catalog)
+    from .yardstick_pages import points_by_theme  # late import: yardstick_pages imports this module
+
+    yardstick_points = points_by_theme(catalog)
 
     def context(page: str, link_terms: bool = False) -> dict:
         return page_context(catalog, page, index, link_terms)
@@ -153,7 +156,9 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     pages[urls.matrix()] = render("matrix.md.j2", **context(urls.matrix()), matrix=matrix, regions=catalog.regions)
     for theme, cells in matrix:
         page = urls.theme(theme.id)
-        pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels)
+        pages[page] = render(
+            "theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels, yardstick_points=yardstick_points.get(theme.id, [])
+        )
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)

@@ -23,11 +23,12 @@ def build_pages(catalog: Catalog, site: SiteContext | None = None) -> dict[str, 
     from .regions_pages import region_pages
     from .schema import schema_pages
     from .source_pages import source_pages
+    from .yardstick_pages import yardstick_pages
 
     site = site or SiteContext()
     index = TermIndex(catalog.concepts)
     pages: dict[str, str | bytes] = {}
-    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages, source_pages):
+    for builder in (region_pages, comparison_pages, glossary_pages, schema_pages, dataset_pages, source_pages, yardstick_pages):
         for path, content in builder(catalog, index, site).items():
             if path in pages:
                 raise RuntimeError(f"two generators write {path}")

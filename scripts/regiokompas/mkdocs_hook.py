@@ -16,6 +16,7 @@ from regiokompas.generate import generate_site
 from regiokompas.problems import ValidationFailed
 from regiokompas.regions_pages import navigation
 from regiokompas.search_index import build_search_index, search_attributes
+from regiokompas.yardstick_pages import navigation as yardstick_navigation
 
 
 def on_config(config, **kwargs):  # noqa: ANN001, ANN201 - MkDocs passes its own config type
@@ -27,6 +28,8 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN201 - MkDocs passes its own
         raise Abort("\n" + failure.report()) from None
     if config["nav"]:
         add_to_nav(config["nav"], urls.regions_index(), navigation(catalog))
+        # The yardstick pages (issue 19) under Vergelijken, after the timeline; none without yardsticks/.
+        add_to_nav(config["nav"], urls.timeline(), yardstick_navigation(catalog))
     return config
 
 

@@ -430,3 +430,69 @@ class ConceptList(DataModel):
 
 
 Theme.model_rebuild()
+
+
+class ExternalSource(DataModel):
+    """Een bron buiten de regiovisies: alleen voor wat de documenten zelf niet zeggen."""
+
+    title: Text = Field(description="Titel van de bron, zoals de uitgever hem schrijft.", examples=["Norm voor Opdrachtgeverschap"])
+    publisher: Text | None = Field(default=None, description="Uitgever of opsteller.", examples=["VNG"])
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https://\S+$",
+        description="Openbaar adres, alleen een bekend en blijvend adres; anders weglaten.",
+    )
+
+
+class YardstickPoint(DataModel):
+    """Een eis of thema van een maatstaf, met de plaatsen in de documenten die het noemen."""
+
+    id: Slug = Field(description="Uniek id over alle maatstaven en regio's; ook het anker op de pagina van de maatstaf.", examples=["nvo-beschikbaarheid"])
+    title: Text = Field(description="Korte naam van de eis of het thema.", examples=["Beschikbaarheid van de benodigde zorgfuncties"])
+    summary: Text = Field(description="Wat de eis of het thema vraagt, in eigen woorden.")
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Passages in de documenten die deze eis of dit thema noemen; minstens één, tenzij `external` is ingevuld.",
+    )
+    external: ExternalSource | None = Field(default=None, description="Alleen als de eis niet in de documenten staat: de openbare bron waar hij wel staat.")
+
+
+class Mapping(DataModel):
+    """Een koppeling: welke items van een regio een eis of thema behandelen. Een oordeel van de redactie of een eigen uitspraak van de regio, nooit een eindoordeel."""
+
+    point: Slug = Field(description="Id van de eis of het thema (uit `points` van dit bestand).", examples=["nvo-beschikbaarheid"])
+    region: Slug = Field(description="Id van de regio (bestandsnaam in `regions/`).", examples=["twente"])
+    status: Literal["behandeld", "onderbelicht"] = Field(
+        description=(
+            "`behandeld`: het document gaat op de eis of het thema in. `onderbelicht`: de regio zegt zelf dat ze dit "
+            "onderbelicht laat (alleen met `said_by: regio`). Geen koppeling betekent: niet behandeld in het document."
+        )
+    )
+    said_by: Literal["redactie", "regio"] = Field(
+        description="`redactie`: het oordeel van de redactie. `regio`: de regio toetst zichzelf in het document (zoals Twente in 'Tot slot')."
+    )
+    items: list[Slug] = Field(
+        default_factory=list,
+        description=(
+            "Id's van items van deze regio (principes, onderwerpen, acties, indicatoren, kerncijfers, mijlpalen); mag alleen leeg zijn bij `said_by: regio`."
+        ),
+        examples=[["twe-p3", "twe-opgave-2"]],
+    )
+    reason: Text = Field(description="Waarom deze items de eis of het thema behandelen, in eigen woorden: een of twee zinnen.")
+    source: Source = Field(description="Het citaat waarop de koppeling steunt, uit een document van deze regio.")
+
+
+class Yardstick(DataModel):
+    """Een landelijke maatstaf (`yardsticks/<id>.yaml`): de eisen of thema's en hoe de regio's ze behandelen."""
+
+    id: Slug = Field(description="Gelijk aan de bestandsnaam zonder `.yaml`.", examples=["nvo"])
+    name: Text = Field(description="Naam zoals de documenten die schrijven.", examples=["Norm voor Opdrachtgeverschap"])
+    short_name: Text | None = Field(default=None, max_length=40, description="Korte naam of afkorting.", examples=["NvO"])
+    kind: Literal["eis", "thema"] = Field(description="Hoe één punt van de maatstaf op de site heet: `eis` of `thema`.")
+    summary: Text = Field(description="Wat de maatstaf is, in 2 tot 4 zinnen in eigen woorden.")
+    sources: list[Source] = Field(min_length=1, description="Passages in de documenten die zeggen wat de maatstaf is (minstens één).")
+    external: ExternalSource | None = Field(
+        default=None, description="Alleen voor feiten die niet in de documenten staan; de site toont het als bron buiten de regiovisies."
+    )
+    points: list[YardstickPoint] = Field(min_length=1, description="De eisen (NvO) of thema's (Hervormingsagenda).")
+    mappings: list[Mapping] = Field(default_factory=list, description="Koppelingen van items van de regio's aan de punten.")

@@ -18,6 +18,7 @@ from .glossary import TermIndex
 from .models import Region
 from .pagetools import page_context
 from .render import render
+from .yardstick_pages import yardsticks_of
 
 #: How many key figures the overview shows (the first ones of the document; a figure with a
 #: "Let op" is marked there, its note is on the figures page).
@@ -233,6 +234,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             opgaven=[topic for topic in region.topics if topic.kind in HEADLINE_TOPIC_KINDS],
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
             moved=moved_items(catalog, region),
+            yardsticks=yardsticks_of(catalog, region.id),
         )
     }
     for part in parts:

@@ -12,7 +12,7 @@ from . import urls
 from .catalog import Catalog
 from .context import SiteContext
 from .glossary import TermIndex
-from .models import ConceptList, GlossarySource, Region, ThemeList
+from .models import ConceptList, GlossarySource, Region, ThemeList, Yardstick
 from .pagetools import page_context
 from .render import render
 
@@ -21,6 +21,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "themes.schema.json": ThemeList,
     "glossary-source.schema.json": GlossarySource,
     "glossary-concepts.schema.json": ConceptList,
+    "yardstick.schema.json": Yardstick,
 }
 
 

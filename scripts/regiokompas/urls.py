@@ -34,6 +34,8 @@ RESERVED = {
     "region": frozenset({"index", "wijzigingen"}),
     "theme": frozenset({"index", "raadsversie"}),
     "concept": frozenset({"index"}),
+    #: A yardstick page sits next to the other comparison pages (``vergelijking/<id>.md``).
+    "yardstick": frozenset({"index", "kerncijfers", "indicatoren", "tijdlijn", "naast-elkaar"}),
 }
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -119,6 +121,11 @@ def timeline() -> str:
 
 def side_by_side() -> str:
     return f"{COMPARISON}/naast-elkaar.md"
+
+
+def yardstick(yardstick_id: str) -> str:
+    """The page of a national yardstick (NvO, Hervormingsagenda): its matrix and detail sections."""
+    return f"{COMPARISON}/{slug(yardstick_id)}.md"
 
 
 def glossary_index() -> str:
@@ -257,6 +264,9 @@ class Links:
     def side_by_side(self, a: str | None = None, b: str | None = None) -> Markup:
         query = "&".join(f"{key}={quote(slug(value), safe='')}" for key, value in (("a", a), ("b", b)) if value)
         return Markup(relative(side_by_side(), self.page) + (f"?{query}" if query else ""))
+
+    def yardstick(self, yardstick_id: str, anchor: str | None = None) -> Markup:
+        return self._to(yardstick(yardstick_id), anchor)
 
     def glossary_index(self) -> Markup:
         return self._to(glossary_index())
