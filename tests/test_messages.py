@@ -73,6 +73,25 @@ def _no_regions(root: Path) -> None:
     data("themes/themes.yaml", lambda themes: [theme.pop("synthesis", None) for theme in themes["themes"]])(root)
 
 
+YARDSTICK_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "yardsticks" / "toets.yaml"
+
+
+def yardstick(change: Callable[[Any], None]) -> Edit:
+    """Add the fixture yardstick to the project as ``yardsticks/toets.yaml``, changed by ``change``."""
+
+    def edit(root: Path) -> None:
+        value = yaml.safe_load(YARDSTICK_FIXTURE.read_text(encoding="utf-8"))
+        change(value)
+        (root / "yardsticks").mkdir(exist_ok=True)
+        (root / "yardsticks" / "toets.yaml").write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    return edit
+
+
+def _first_mapping(value: dict) -> dict:
+    return value["mappings"][0]
+
+
 ALPHA, BETA, THEMES, CONCEPTS, GLOSSARY = "regions/alpha.yaml", "regions/beta.yaml", "themes/themes.yaml", "glossary/begrippen.yaml", "glossary/alpha.yaml"
 
 #: stem -> edit that must produce a message starting with it
@@ -152,6 +171,14 @@ CASES: dict[str, Edit] = {
     ),
     "begrip": data(CONCEPTS, lambda concepts: concepts["concepts"].append({"id": "zonder-definitie", "term": "Zonder", "summary": "x"})),
     "brondocument": data(ALPHA, lambda region: region["documents"][0].update(seed="000_f4efd8b62f7285fb.txt")),
+    # yardsticks (yardsticks/)
+    "onbekend punt": yardstick(lambda value: _first_mapping(value).update(point="toets-normal")),
+    "status 'onderbelicht'": yardstick(lambda value: _first_mapping(value).update(status="onderbelicht")),
+    "een oordeel van de redactie": yardstick(lambda value: _first_mapping(value).update(items=[])),
+    "dubbele koppeling": yardstick(lambda value: value["mappings"].append(dict(value["mappings"][0]))),
+    "item '": yardstick(lambda value: _first_mapping(value).update(items=["bet-p1"])),
+    "document '": yardstick(lambda value: _first_mapping(value)["source"].update(document="bet-doc")),
+    "geen bron voor dit punt": yardstick(lambda value: value["points"][0].pop("sources")),
     # quotes and sections (bronnen/)
     "citaat niet gevonden in": _quote("ambition", "Deze zin staat nergens in de brontekst."),
     "het citaat staat in": _quote("ambition", "Alpha telt twee gemeenten.", section="2. Ambitie"),

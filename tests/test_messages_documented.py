@@ -32,7 +32,7 @@ def _leading_constant(node: ast.expr) -> str | None:
 def documented_messages() -> list[str]:
     """The example messages in the guide's tables: ``file:line: [path: ]message`` in backticks."""
     found = []
-    for example in re.findall(r"`((?:regions|glossary|themes)[^`]*?:\d+: [^`]+)`", GUIDE):
+    for example in re.findall(r"`((?:regions|glossary|themes|yardsticks)[^`]*?:\d+: [^`]+)`", GUIDE):
         message = re.sub(r"^[^:]+:\d+: ", "", example)
         message = re.sub(r"^[\w\[\].]+: ", "", message)  # the field path, when there is one
         found.append(message)

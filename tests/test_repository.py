@@ -29,7 +29,7 @@ def test_yamllint_accepts_every_yaml_file() -> None:
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-@pytest.mark.parametrize("folder,schema", [("regions", "region"), ("glossary", None), ("themes", "themes")])
+@pytest.mark.parametrize("folder,schema", [("regions", "region"), ("glossary", None), ("themes", "themes"), ("yardsticks", "yardstick")])
 def test_every_data_file_names_its_schema(folder: str, schema: str | None) -> None:
     for path in sorted((ROOT / folder).glob("*.yaml")):
         expected = schema or ("glossary-concepts" if path.name == "begrippen.yaml" else "glossary-source")

@@ -614,21 +614,32 @@ def _check_mappings(source: YamlFile, data: dict[str, Any], point_ids: set[str],
         for index, item_id in _strings(mapping.get("items")):
             if item_id in own:
                 continue
-            known_elsewhere = any(item_id in ids for ids in references.mappable.values()) or (references.items is not None and item_id in references.items)
-            if known_elsewhere:
-                message = f"item '{item_id}' is geen {MAPPABLE} van regio '{region}'; een koppeling noemt alleen items van haar eigen regio"
+            where = location + ("items", index)
+            if any(item_id in ids for ids in references.mappable.values()) or (references.items is not None and item_id in references.items):
+                problems.append(
+                    source.problem(where, f"item '{item_id}' is geen {MAPPABLE} van regio '{region}'; een koppeling noemt alleen items van haar eigen regio")
+                )
             else:
-                message = f"onbekend item '{item_id}'{suggest(item_id, own)}; gebruik het id van een {MAPPABLE} van regio '{region}'"
-            problems.append(source.problem(location + ("items", index), message))
+                problems.append(
+                    source.problem(where, f"onbekend item '{item_id}'{suggest(item_id, own)}; gebruik het id van een {MAPPABLE} van regio '{region}'")
+                )
         cited = mapping.get("source")
         document = cited.get("document") if isinstance(cited, dict) else None
         if isinstance(document, str) and document not in references.documents[region]:
             own_documents = ", ".join(sorted(references.documents[region]))
+            where = location + ("source", "document")
             if document in every_document:
-                message = f"document '{document}' is van een andere regio; een koppeling citeert een document van regio '{region}': {own_documents}"
+                problems.append(
+                    source.problem(
+                        where, f"document '{document}' is van een andere regio; een koppeling citeert een document van regio '{region}': {own_documents}"
+                    )
+                )
             else:
-                message = f"onbekend document '{document}'{suggest(document, references.documents[region])}; bekende documenten: {own_documents}"
-            problems.append(source.problem(location + ("source", "document"), message))
+                problems.append(
+                    source.problem(
+                        where, f"onbekend document '{document}'{suggest(document, references.documents[region])}; bekende documenten: {own_documents}"
+                    )
+                )
 
 
 def _merge_concepts(concept_list: ConceptList | None, glossaries: list[tuple[GlossarySource, YamlFile]]) -> list[Concept]:
