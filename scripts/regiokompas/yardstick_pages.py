@@ -62,7 +62,7 @@ def item_names(catalog: Catalog) -> dict[str, str]:
     for region in catalog.regions:
         for item in [*region.principles, *region.topics, *region.actions, *region.indicators, *region.key_figures, *region.milestones]:
             label = next((value for name in ("title", "name", "label") if isinstance(value := getattr(item, name, None), str)), None)
-            names[item.id] = label or shorten(getattr(item, "text", item.id), 90)
+            names[item.id] = shorten(label or getattr(item, "text", item.id), 70)
     return names
 
 
