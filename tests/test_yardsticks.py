@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -373,3 +374,46 @@ def test_the_page_passes_axe_wcag21_aa(yardstick_server: str, browser) -> None:
         found += [f"{path}: {violation['id']} ({violation['impact']})" for violation in results.response["violations"]]
     page.close()
     assert found == []
+
+
+# --- hostile text: every text of a yardstick reaches the page as text ------------------------------------
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute of a page that data could have created."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "img", "iframe", "svg"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"{tag} {name}")
+
+
+def test_hostile_yardstick_text_stays_text(mini: Path) -> None:
+    from test_hostile_data import MARK, PAYLOAD
+
+    def poison(value: dict[str, Any]) -> None:
+        value["name"] += " " + PAYLOAD
+        value["summary"] += " " + PAYLOAD
+        value["external"] = {"title": PAYLOAD, "publisher": PAYLOAD}
+        for point in value["points"]:
+            point["title"] += " " + PAYLOAD
+            point["summary"] += " " + PAYLOAD
+        for mapping in value["mappings"]:
+            mapping["reason"] += " " + PAYLOAD
+
+    add_yardstick(mini, poison)
+    catalog = load_catalog(mini)
+    built = build_pages(catalog)
+    (title,) = navigation(catalog)[0]
+    assert "<" not in title and "&lt;script&gt;" in title  # Material writes nav titles into the page as HTML
+    for page in (PAGE, urls.region("alpha"), urls.theme("normaliseren"), urls.source_document("alp-doc")):
+        parser = _Elements()
+        parser.feed(html_of(str(built[page])))
+        assert parser.found == [], (page, parser.found)
+    assert text_of(str(built[PAGE])).count(MARK) >= 10
