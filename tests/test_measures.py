@@ -215,3 +215,37 @@ def test_every_real_measure_has_a_figure_and_every_link_is_counted() -> None:
     print(f"measures: {len(rows)}; linked key figures per region: {linked}; cells filled: {filled} of {len(rows) * len(catalog.regions)}")
     assert all(linked.values())
     assert sum(1 for row in rows if row.chart) >= 3
+
+
+# --------------------------------------------------------------------------- in the browser
+
+#: Per chart: texts outside the viewBox, pairs of overlapping texts, texts on a bar, the drawn
+#: font size in CSS pixels, and whether a data table follows the figure.
+_GEOMETRY = """() => [...document.querySelectorAll('article .rk-kleine-grafieken svg.rk-grafiek')].map(svg => {
+    const box = svg.viewBox.baseVal;
+    const texts = [...svg.querySelectorAll('text')].map(text => text.getBBox());
+    const bars = [...svg.querySelectorAll('rect')].map(rect => rect.getBBox());
+    const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const outside = texts.filter(b => b.x < box.x - 0.5 || b.y < box.y - 0.5 || b.x + b.width > box.x + box.width + 0.5 || b.y + b.height > box.y + box.height + 0.5).length;
+    let overlaps = 0, onBars = 0;
+    texts.forEach((a, i) => { texts.slice(i + 1).forEach(b => { if (hit(a, b)) overlaps++; }); bars.forEach(b => { if (hit(a, b)) onBars++; }); });
+    const label = svg.querySelector('text');
+    const font = parseFloat(getComputedStyle(label).fontSize) * svg.getBoundingClientRect().width / box.width;
+    const next = svg.closest('figure').nextElementSibling;
+    return {chart: svg.id || svg.getAttribute('aria-labelledby'), texts: texts.length, outside, overlaps, onBars, font,
+            table: !!(next && next.querySelector('table')), right: svg.getBoundingClientRect().right, page: document.documentElement.clientWidth};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1366, 375])
+def test_key_figure_charts_keep_every_label_inside_and_readable(server: str, browser, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + "/vergelijking/kerncijfers/", wait_until="load")
+    charts = page.evaluate(_GEOMETRY)
+    page.close()
+    print(f"key-figure charts at {width} px: {len(charts)}, smallest label {min(chart['font'] for chart in charts):.1f} px")
+    assert len(charts) >= 3
+    bad = [chart for chart in charts if chart["outside"] or chart["overlaps"] or chart["onBars"] or not chart["table"] or chart["right"] > chart["page"]]
+    assert bad == []
+    assert all(12 <= chart["font"] <= 18 for chart in charts), [chart["font"] for chart in charts]
