@@ -162,6 +162,19 @@ def test_every_chart_has_a_title_a_description_and_a_data_table_with_its_bars(me
         assert "Alpha 9,1% 2019" in table and f"Beta * 12,5% 2020 Anders geteld: {BETA_NOTE}" in table
 
 
+def test_measure_texts_are_data_in_the_grid_the_chart_and_its_caption(measured: Path) -> None:
+    payload = "<script>alert(1)</script> <img src=x onerror=alert(2)> | cel | [klik](javascript:alert(3)) {: onclick=alert(4) }"
+    path = measured / "themes/measures.yaml"
+    _edit(path, lambda data: [measure.update(name=f"{measure['name']} {payload}", definition=payload, note=payload) for measure in data["measures"]])
+    _edit(measured / "regions/beta.yaml", lambda region: region["key_figures"][0].update(measure_note=payload))
+    page = _page(measured)
+    rendered = html_of(page)
+    assert "<script" not in rendered and "<img" not in rendered and "javascript:" not in rendered.replace("[klik](javascript:", "")
+    assert "onclick=" not in rendered.replace("{: onclick=alert(4) }", "")
+    assert all(len(cells) == 2 for cells in _grid(page).values())  # a "|" in the data does not add a cell
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in re.search(r"<figcaption>.*?</figcaption>", rendered, re.S).group(0)
+
+
 def test_figures_without_a_measure_stay_listed_per_region(measured: Path) -> None:
     page = _page(measured)
     per_region = _plain(html_of(page.split("## Alle kerncijfers per regio", 1)[1]))
