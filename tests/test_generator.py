@@ -84,13 +84,6 @@ def test_downloads_parse_back_to_the_same_data(mini: Path) -> None:
     assert next(item for item in data if item["id"] == "gecertificeerde-instelling")["afkortingen"] == ["GI"]
 
 
-def test_key_figure_chart_has_title_description_and_data_table(mini: Path) -> None:
-    page = pages_of(mini)["vergelijking/kerncijfers.md"]
-    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
-    assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
-    assert "| Alpha\\: Jeugdigen met jeugdhulp \\(2019\\) | 9,1% |" in page
-
-
 def test_indicator_page_lists_themes_without_indicator(mini: Path) -> None:
     page = pages_of(mini)["vergelijking/indicatoren.md"]
     missing = page.split("## Thema's zonder indicator")[1]

@@ -93,6 +93,8 @@ def _first_mapping(value: dict) -> dict:
 
 
 ALPHA, BETA, THEMES, CONCEPTS, GLOSSARY = "regions/alpha.yaml", "regions/beta.yaml", "themes/themes.yaml", "glossary/begrippen.yaml", "glossary/alpha.yaml"
+MEASURES = "themes/measures.yaml"
+ONE_MEASURE = "measures:\n  - {id: gemeenten, name: Gemeenten, definition: Aantal gemeenten., unit: gemeenten}\n"
 
 #: stem -> edit that must produce a message starting with it
 CASES: dict[str, Edit] = {
@@ -179,6 +181,10 @@ CASES: dict[str, Edit] = {
     "item '": yardstick(lambda value: _first_mapping(value).update(items=["bet-p1"])),
     "document '": yardstick(lambda value: _first_mapping(value)["source"].update(document="bet-doc")),
     "geen bron voor dit punt": yardstick(lambda value: value["points"][0].pop("sources")),
+    # measures for the key-figure grid (themes/measures.yaml)
+    "onbekende maat": both(text(MEASURES, ONE_MEASURE, mode="replace"), data(ALPHA, lambda region: region["key_figures"][0].update(measure="gemeente"))),
+    "de eenheid": both(text(MEASURES, ONE_MEASURE, mode="replace"), data(ALPHA, lambda region: region["key_figures"][0].update(measure="gemeenten"))),
+    "dubbel maat-id": text(MEASURES, ONE_MEASURE + "  - {id: gemeenten, name: Nogmaals, definition: x, unit: gemeenten}\n", mode="replace"),
     # quotes and sections (bronnen/)
     "citaat niet gevonden in": _quote("ambition", "Deze zin staat nergens in de brontekst."),
     "het citaat staat in": _quote("ambition", "Alpha telt twee gemeenten.", section="2. Ambitie"),

@@ -32,7 +32,7 @@ def test_yamllint_accepts_every_yaml_file() -> None:
 @pytest.mark.parametrize("folder,schema", [("regions", "region"), ("glossary", None), ("themes", "themes"), ("yardsticks", "yardstick")])
 def test_every_data_file_names_its_schema(folder: str, schema: str | None) -> None:
     for path in sorted((ROOT / folder).glob("*.yaml")):
-        expected = schema or ("glossary-concepts" if path.name == "begrippen.yaml" else "glossary-source")
+        expected = {"measures.yaml": "measures"}.get(path.name) or schema or ("glossary-concepts" if path.name == "begrippen.yaml" else "glossary-source")
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{expected}.schema.json", path.name
 

@@ -89,7 +89,7 @@ def test_synthetic_project_is_deterministic_for_a_seed(project: Path, tmp_path: 
     write_synthetic_project(ROOT, tmp_path / "same", REGIONS, SEED, build_files=False, real=real)
     write_synthetic_project(ROOT, tmp_path / "other", REGIONS, SEED + 1, build_files=False, real=real)
     expected = data_files(project)
-    assert len(expected) == 2 * REGIONS + 2  # regions, region glossaries, begrippen.yaml, themes.yaml
+    assert len(expected) == 2 * REGIONS + 3  # regions, region glossaries, begrippen.yaml, themes.yaml, measures.yaml
     assert data_files(tmp_path / "same") == expected
     other = data_files(tmp_path / "other")
     assert other.keys() == expected.keys()

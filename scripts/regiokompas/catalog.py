@@ -20,11 +20,13 @@ from pydantic import BaseModel, ValidationError
 from . import urls
 from .citations import SourceIndex, check_sources
 from .model_errors import problems_from, suggest
-from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList, Yardstick
+from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Measure, MeasureList, Region, Theme, ThemeList, Yardstick
 from .problems import Location, Problem, ValidationFailed
 from .yamlfile import YamlFile, read_yaml
 
 THEMES_FILE = Path("themes/themes.yaml")
+#: The measures for comparing key figures; optional (without it the key figures have no grid).
+MEASURES_FILE = Path("themes/measures.yaml")
 CONCEPTS_FILE = Path("glossary/begrippen.yaml")
 REGIONS_DIR = Path("regions")
 SOURCES_DIR = Path("bronnen")
@@ -57,6 +59,8 @@ class Catalog:
     #: National yardsticks (``yardsticks/``), sorted by id; empty when the folder is absent.
     yardsticks: list[Yardstick] = field(default_factory=list)
     yardstick_files: dict[str, str] = field(default_factory=dict)
+    #: Measures for comparing key figures (``themes/measures.yaml``), in file order.
+    measures: list[Measure] = field(default_factory=list)
 
     def data_files(self, region_id: str) -> list[str]:
         """The YAML files a region's page is generated from."""
@@ -218,10 +222,12 @@ def load_catalog(root: Path) -> Catalog:
     glossaries = [_parse(path, root, GlossarySource, problems) for path in glossary_paths if path.name != CONCEPTS_FILE.name]
     yardstick_paths, _ = _data_files(root / YARDSTICKS_DIR, root, problems)
     yardsticks = [_parse(path, root, Yardstick, problems) for path in yardstick_paths]
+    measures = _parse(root / MEASURES_FILE, root, MeasureList, problems) if (root / MEASURES_FILE).exists() else None
 
     # A misnamed file counts as a file that could not be read: references into it are not judged.
     unread = [_File(path, None) for path in misnamed_regions]
     references = _References.collect(themes, regions + unread, concepts_file, glossaries + [_File(path, None) for path in misnamed_glossaries])
+    references.collect_measures(measures, problems)
     seeds = {path.name for path in (root / SOURCES_DIR).glob("*.txt")} if (root / SOURCES_DIR).is_dir() else None
     for region in regions:
         _check_region(region, references, seeds, problems)
@@ -255,6 +261,7 @@ def load_catalog(root: Path) -> Catalog:
         sources=sources,
         yardsticks=[yardstick for yardstick, _ in valid_yardsticks],
         yardstick_files={yardstick.id: source.name for yardstick, source in valid_yardsticks},
+        measures=measures.model.measures if measures is not None else [],
     )
 
 
@@ -277,6 +284,8 @@ class _References:
     defined: set[str] | None = None
     #: region id -> ids of its items a yardstick mapping may name (principles ... milestones)
     mappable: dict[str, set[str]] = field(default_factory=dict)
+    #: measure id -> its unit (empty without a measures file; None when the file could not be read)
+    measure_units: dict[str, str] | None = field(default_factory=dict)
     _duplicates: list[tuple[str, str, int, str, int]] = field(default_factory=list)
 
     @classmethod
@@ -317,6 +326,24 @@ class _References:
                         self._duplicates.append((item_id, first_file, first_line, file.yaml.name, line))
                         continue
                     self.items[item_id] = (kind, file.yaml.name, line)
+
+    def collect_measures(self, file: _File | None, problems: list[Problem]) -> None:
+        """The measure ids and units of ``themes/measures.yaml``; a measure id used twice is reported."""
+        if file is None:
+            return
+        if not file.readable:
+            self.measure_units = None
+            return
+        assert file.yaml is not None
+        for location, measure in _items(file.data, "measures"):
+            measure_id = measure.get("id")
+            if not isinstance(measure_id, str):
+                continue
+            if measure_id in self.measure_units:
+                problems.append(file.yaml.problem(location + ("id",), f"dubbel maat-id '{measure_id}'; kies een ander id of voeg de twee maten samen"))
+                continue
+            unit = measure.get("unit")
+            self.measure_units[measure_id] = unit if isinstance(unit, str) else ""
 
     def duplicate_problems(self) -> list[Problem]:
         return [
@@ -378,6 +405,7 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
                 )
             )
     parents = {item["id"] for kind in ("principles", "topics") for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
+    _check_measures(source, data, references.measure_units, problems)
     for location, item in walk_raw(data):
         cited = item.get("source")
         if isinstance(cited, dict) and isinstance(cited.get("document"), str) and cited["document"] not in document_ids:
@@ -401,6 +429,31 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
         parent = item.get("parent")
         if location[:1] in (("actions",), ("indicators",)) and len(location) == 2 and isinstance(parent, str) and parent not in parents:
             problems.append(source.problem(location + ("parent",), f"onbekend principe of onderwerp '{parent}'{suggest(parent, parents)}"))
+
+
+def _check_measures(source: YamlFile, data: Any, units: dict[str, str] | None, problems: list[Problem]) -> None:
+    """Each key figure's ``measure`` exists; a figure in another unit than its measure explains the difference."""
+    if units is None:
+        return
+    for location, figure in _items(data, "key_figures"):
+        measure = figure.get("measure")
+        if not isinstance(measure, str):
+            continue
+        if measure not in units:
+            problems.append(
+                source.problem(
+                    location + ("measure",),
+                    f"onbekende maat '{measure}'{suggest(measure, sorted(units))}; kies een id uit {MEASURES_FILE.as_posix()} of laat 'measure' weg",
+                )
+            )
+        elif isinstance(figure.get("unit"), str) and figure["unit"].strip() != units[measure].strip() and not figure.get("measure_note"):
+            problems.append(
+                source.problem(
+                    location + ("measure",),
+                    f"de eenheid '{figure['unit']}' verschilt van die van de maat '{measure}' ('{units[measure]}'); "
+                    "leg in 'measure_note' uit wat er anders geteld is",
+                )
+            )
 
 
 def _check_glossary(file: _File, references: _References, problems: list[Problem]) -> None:

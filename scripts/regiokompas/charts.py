@@ -47,6 +47,42 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], unit
     return Markup("".join(parts))
 
 
+#: Small multiples: one narrow chart per measure, drawn at about its size on a 375 px phone.
+SMALL_WIDTH = 320
+SMALL_ROW = 38
+#: Upper estimate of the width of one character of a 13px label (wide glyphs, bold digits).
+SMALL_CHAR_WIDTH = 7.6
+
+
+def _fit(text: str, room: float) -> str:
+    """``text`` shortened with an ellipsis so that it fits ``room`` user units at 13px."""
+    most = max(4, int(room // SMALL_CHAR_WIDTH))
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def small_bar_chart(chart_id: str, title: str, description: str, bars: list[Bar], unit: str) -> Markup:
+    """One measure as horizontal bars: each bar under its own label line (label and value), so no
+    label needs a column of its own and every text stays inside the narrow box. A bar's ``note``
+    (e.g. ``*``) follows its label; labels are shortened to fit (the data table has them in full)."""
+    height = SMALL_ROW * len(bars) + 6
+    top = max((bar.value for bar in bars), default=0) or 1
+    parts = _frame(chart_id, title, description, SMALL_WIDTH, height)
+    for number, bar in enumerate(bars):
+        y = number * SMALL_ROW
+        value = f"{dutch_number(bar.value)}{unit}"
+        suffix = f" {bar.note}" if bar.note else ""
+        room = SMALL_WIDTH - (len(value) + len(suffix) + 2) * SMALL_CHAR_WIDTH
+        label = _fit(bar.label, room) + suffix
+        length = max(1.0, max(0.0, bar.value) / top * (SMALL_WIDTH - 2))
+        parts.append(
+            f'<text x="0" y="{y + 14}" class="rk-grafiek-label">{escape(label)}: '
+            f'<tspan class="rk-grafiek-waarde">{escape(value)}</tspan></text>'
+            f'<rect x="0" y="{y + 19}" width="{length:.1f}" height="12" class="rk-grafiek-balk"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
 @dataclass(frozen=True)
 class Span:
     label: str

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .catalog import Catalog
-from .charts import Bar, Span, bar_chart, timeline_chart
+from .charts import Span, timeline_chart
 from .context import SiteContext
 from .dutch import dutch_date
 from .glossary import TermIndex
+from .measures import DIFFERENT, measure_rows
 from .models import Action, Indicator, Principle, Region, Theme, Topic
 from .pagetools import page_context
 from .render import render
@@ -89,26 +90,6 @@ def item_labels(catalog: Catalog) -> dict[str, str]:
     return labels
 
 
-def _key_figure_chart(catalog: Catalog):
-    bars = [
-        Bar(f"{region.name}: {figure.label} ({figure.year or 'jaar niet genoemd'})", float(figure.value))
-        for region in catalog.regions
-        for figure in region.key_figures
-        if figure.unit == "%"
-    ]
-    if not bars:
-        return None, []
-    chart = bar_chart(
-        "kerncijfers-procenten",
-        "Kerncijfers in procenten, per regio",
-        "Staafdiagram van alle kerncijfers die de regio's als percentage geven. Elk percentage heeft een "
-        "eigen definitie, populatie en jaar; die staan in de tabel hieronder.",
-        bars,
-        "%",
-    )
-    return chart, bars
-
-
 def _timeline(catalog: Catalog):
     spans = []
     for region in catalog.regions:
@@ -161,8 +142,17 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         )
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
-    chart, bars = _key_figure_chart(catalog)
-    pages[urls.key_figures()] = render("key_figures.md.j2", **context(urls.key_figures()), regions=catalog.regions, chart=chart, bars=bars)
+    rows = measure_rows(catalog)
+    pages[urls.key_figures()] = render(
+        "key_figures.md.j2",
+        **context(urls.key_figures()),
+        regions=catalog.regions,
+        rows=rows,
+        charted_rows=[row for row in rows if row.chart],
+        filled=sum(row.filled for row in rows),
+        total=len(rows) * len(catalog.regions),
+        different=DIFFERENT,
+    )
     pages[urls.indicators()] = render(
         "indicators.md.j2",
         **context(urls.indicators()),

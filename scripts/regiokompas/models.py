@@ -303,6 +303,23 @@ class KeyFigure(Sourced):
     year: Year | None = Field(default=None, description="Het jaar waarover het cijfer gaat.")
     definition: Text = Field(description="Wat er geteld is, onder welke populatie.")
     themes: list[Slug] = Field(default_factory=list, description="Thema-id's (optioneel).")
+    measure: Slug | None = Field(
+        default=None,
+        description=(
+            "Id van de maat uit `themes/measures.yaml` waaronder dit cijfer in het vergelijkingsrooster staat; alleen "
+            "als het cijfer hetzelfde meet als de maat. Weglaten als geen maat past."
+        ),
+        examples=["gemeenten"],
+    )
+    measure_note: Text | None = Field(
+        default=None,
+        max_length=400,
+        description=(
+            "Verschil met de definitie van de maat (andere populatie, andere noemer, andere eenheid, ander soort jaar); "
+            "staat zichtbaar in de cel van het rooster. Verplicht als `unit` verschilt van de eenheid van de maat."
+        ),
+        examples=["Aandeel van alle jeugdhulptrajecten, niet van alle jeugdigen."],
+    )
 
 
 class Milestone(Sourced):
@@ -379,6 +396,29 @@ class Synthesis(DataModel):
 
     text: Text
     refs: list[Slug] = Field(min_length=1, description="Id's van de items waarop de uitspraak steunt.")
+
+
+class Measure(DataModel):
+    """Een maat die in elke regio hetzelfde betekent: een rij van het vergelijkingsrooster van de kerncijfers."""
+
+    id: Slug = Field(description="Uniek id van de maat; kerncijfers verwijzen ernaar met `measure`.", examples=["gemeenten"])
+    name: Text = Field(max_length=120, description="Naam van de maat: de kop van de rij.", examples=["Aantal gemeenten in de regio"])
+    definition: Text = Field(description="Wat er precies geteld wordt, onder welke populatie; in eigen woorden.")
+    unit: Text = Field(max_length=40, description="Eenheid, gelijk aan `unit` van de kerncijfers die er zonder toelichting onder vallen.", examples=["%"])
+    comparable: bool = Field(
+        default=True,
+        description=(
+            "`false` als de cijfers van de regio's onder deze maat niet naast elkaar in een grafiek mogen, bijvoorbeeld "
+            "omdat ze een andere noemer hebben; het rooster toont ze dan wel, met hun toelichting."
+        ),
+    )
+    note: Text | None = Field(default=None, description="Toelichting bij de maat, zichtbaar onder het rooster.")
+
+
+class MeasureList(DataModel):
+    """De maten voor het vergelijken van kerncijfers (`themes/measures.yaml`)."""
+
+    measures: list[Measure] = Field(min_length=1)
 
 
 class ThemeList(DataModel):

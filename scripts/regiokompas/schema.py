@@ -12,13 +12,14 @@ from . import urls
 from .catalog import Catalog
 from .context import SiteContext
 from .glossary import TermIndex
-from .models import ConceptList, GlossarySource, Region, ThemeList, Yardstick
+from .models import ConceptList, GlossarySource, MeasureList, Region, ThemeList, Yardstick
 from .pagetools import page_context
 from .render import render
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "region.schema.json": Region,
     "themes.schema.json": ThemeList,
+    "measures.schema.json": MeasureList,
     "glossary-source.schema.json": GlossarySource,
     "glossary-concepts.schema.json": ConceptList,
     "yardstick.schema.json": Yardstick,

@@ -11,7 +11,7 @@ generated folders, ``scripts/``, ``schemas/``, ``bronnen/``) and synthetic data:
   real region ``i mod 4``, and every ``source.document`` points at the region's first document;
 * ``glossary/begrippen.yaml`` has ``glossary_terms`` concepts with unique ids and abbreviations,
   built from the real concepts; every concept is defined by at least one region;
-* ``themes/themes.yaml`` is the real theme list without ``synthesis``, whose ``refs`` name real
+* ``themes/measures.yaml`` is copied as is; ``themes/themes.yaml`` is the real theme list without ``synthesis``, whose ``refs`` name real
   item ids.
 
 The same real data, number of regions and seed give the same bytes. The result is checked with
@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from .catalog import CONCEPTS_FILE, GLOSSARY_DIR, REGIONS_DIR, THEMES_FILE
+from .catalog import CONCEPTS_FILE, GLOSSARY_DIR, MEASURES_FILE, REGIONS_DIR, THEMES_FILE
 from .problems import Problem, ValidationFailed
 from .urls import GENERATED_DIRS
 from .yamlfile import read_yaml
@@ -67,6 +67,8 @@ class RealData:
     glossary_entries: list[Data]
     concepts: list[Data]
     themes: Data
+    #: ``themes/measures.yaml`` as is (the sampled key figures keep their ``measure``), or None.
+    measures: Data | None = None
 
     def pool(self, kind: str) -> list[Data]:
         """All items of one region list (``actions``, ...) over the real regions."""
@@ -101,6 +103,7 @@ def load_real_data(root: Path) -> RealData:
         glossary_entries=[entry for path in glossary_files for entry in _data(path, root)["entries"]],
         concepts=_data(root / CONCEPTS_FILE, root)["concepts"],
         themes=_data(root / THEMES_FILE, root),
+        measures=_data(root / MEASURES_FILE, root) if (root / MEASURES_FILE).exists() else None,
     )
 
 
@@ -332,6 +335,8 @@ def write_synthetic_data(project: Path, real: RealData, regions: int, seed: int 
     concepts = [synthetic_concept(number, real.concepts, glossary_terms) for number in range(glossary_terms)]
     _write(project / CONCEPTS_FILE, {"concepts": concepts}, "glossary-concepts")
     _write(project / THEMES_FILE, themes_without_synthesis(real), "themes")
+    if real.measures is not None:
+        _write(project / MEASURES_FILE, real.measures, "measures")
     for index, share in enumerate(glossary_shares(regions, averages[GLOSSARY_ENTRIES], glossary_terms)):
         own = [concepts[number % glossary_terms] for number in share]
         region = synthetic_region(real, averages, index, [concept["id"] for concept in own], seed)

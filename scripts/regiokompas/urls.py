@@ -111,6 +111,16 @@ def key_figures() -> str:
     return f"{COMPARISON}/kerncijfers.md"
 
 
+def measure_anchor(measure_id: str) -> str:
+    """The anchor of a measure's row in the key-figure grid (and of its definition)."""
+    return f"maat-{slug(measure_id)}"
+
+
+def measure_chart_anchor(measure_id: str) -> str:
+    """The anchor of a measure's chart on the key-figures page."""
+    return f"grafiek-{slug(measure_id)}"
+
+
 def indicators() -> str:
     return f"{COMPARISON}/indicatoren.md"
 
@@ -252,8 +262,8 @@ class Links:
     def theme_briefing(self, theme_id: str) -> Markup:
         return self._to(theme_briefing(theme_id))
 
-    def key_figures(self) -> Markup:
-        return self._to(key_figures())
+    def key_figures(self, anchor: str | None = None) -> Markup:
+        return self._to(key_figures(), anchor)
 
     def indicators(self) -> Markup:
         return self._to(indicators())
