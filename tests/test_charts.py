@@ -8,12 +8,13 @@ or list it names in ``aria-describedby`` or that directly follows it.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from regiokompas.charts import BOLD_CHAR, CHAR, DOT, TIMELINE_LAYOUTS, Span, SpanGroup, timeline_chart, wrap
 
 #: A laptop and a phone (WCAG 1.4.10 asks for 320 CSS px; 375 is the common phone width).
 WIDTHS = (1366, 375)
@@ -98,6 +99,7 @@ def chart_problems(page) -> tuple[int, list[str]]:
     return result["charts"], result["problems"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_chart_keeps_its_labels_inside_apart_and_off_the_dots(built_site: Path, server: str, browser, width: int) -> None:
     pages = chart_pages(built_site)
@@ -123,6 +125,7 @@ BROKEN = """<!doctype html><html lang="nl"><body style="margin:0"><div style="wi
 </svg></figure><p>Geen tabel.</p></div></body></html>"""
 
 
+@pytest.mark.browser
 def test_the_geometry_check_reports_each_kind_of_fault(browser) -> None:
     """A chart with one of each fault: the check must name every one (so it can fail)."""
     page = browser.new_page(viewport={"width": 600, "height": 600})
@@ -137,3 +140,46 @@ def test_the_geometry_check_reports_each_kind_of_fault(browser) -> None:
     assert 'ligt op tekst "onder de punt"' in report
     assert "geen tabel of lijst" in report
     assert len(problems) == 5, report
+
+
+def test_wrap_keeps_every_line_within_its_width_and_cuts_a_long_word() -> None:
+    lines = wrap("Regionale Visie Jeugdhulp " + "Lang" * 750, 200, 10, max_lines=3)
+    assert lines == ["Regionale Visie", "Jeugdhulp", "LangLangLangLangLan…"]
+    assert wrap("Visie IJsselland, 2021–2025", 680, CHAR) == ["Visie IJsselland, 2021–2025"]
+
+
+def _boxes(svg: str) -> tuple[float, float, list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """(width, height, label boxes, dot boxes) of a generated chart, labels at the layout's own width estimate."""
+    width, height = (float(value) for value in re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg).groups())
+    texts = []
+    for x, y, anchor, css, content in re.findall(r'<text x="([0-9.-]+)" y="([0-9.-]+)" text-anchor="(\w+)" class="([^"]*)">([^<]*)</text>', svg):
+        length = len(html.unescape(content)) * (BOLD_CHAR if "rk-grafiek-kop" in css else CHAR)
+        left = float(x) - (length / 2 if anchor == "middle" else 0)
+        texts.append((left, float(y) - 13, left + length, float(y) + 4))
+    dots = [(float(x) - DOT, float(y) - DOT, float(x) + DOT, float(y) + DOT) for x, y in re.findall(r'<circle cx="([0-9.]+)" cy="([0-9.]+)"', svg)]
+    return width, height, texts, dots
+
+
+def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+@pytest.mark.parametrize(("layout", "width"), TIMELINE_LAYOUTS)
+def test_timeline_layout_keeps_labels_apart_by_construction(layout: str, width: int) -> None:
+    """Without a browser: 42 regions with long names, a very long word, twenty steps in one month and a
+    step decades after the period, at the width estimate the layout uses (the browser test measures the real text)."""
+    marks = tuple((2023.4, f"stap {number}") for number in range(20)) + ((2040.5, "verre stap"), (2012.5, "vroege stap"))
+    groups = [
+        SpanGroup(
+            f"Regio {number} met een naam die op een telefoon niet op één regel past " + ("Lang" * 200 if number == 7 else ""),
+            (Span("Regioprogramma Jeugd, 2023–2028", 2023, 2028, marks), Span("Raadsmemo, 3 november 2020 (geen looptijd genoemd)", None, None, marks[:3])),
+        )
+        for number in range(42)
+    ]
+    svg = str(timeline_chart(f"proef-{layout}", "Proef", "Proef", groups, width))
+    chart_width, chart_height, texts, dots = _boxes(svg)
+    assert chart_width == width and len(texts) > 42 * 3 and len(dots) == 42 * 25
+    outside = [box for box in texts + dots if box[0] < 0 or box[1] < 0 or box[2] > chart_width or box[3] > chart_height]
+    assert outside == []
+    crossing = [(a, b) for number, a in enumerate(texts) for b in texts[number + 1 :] + dots if not _apart(a, b)]
+    assert crossing == []
