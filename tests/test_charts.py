@@ -168,7 +168,7 @@ def _apart(a: tuple[float, float, float, float], b: tuple[float, float, float, f
 def test_timeline_layout_keeps_labels_apart_by_construction(layout: str, width: int) -> None:
     """Without a browser: 42 regions with long names, a very long word, twenty steps in one month and a
     step decades after the period, at the width estimate the layout uses (the browser test measures the real text)."""
-    marks = tuple((2023.4, f"stap {number}") for number in range(20)) + ((2040.5, "verre stap"), (2012.5, "vroege stap"))
+    marks = (2023.4,) * 20 + (2040.5, 2012.5)
     groups = [
         SpanGroup(
             f"Regio {number} met een naam die op een telefoon niet op één regel past " + ("Lang" * 200 if number == 7 else ""),

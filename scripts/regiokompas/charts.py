@@ -66,12 +66,15 @@ MARGIN = 4
 
 @dataclass(frozen=True)
 class Span:
-    """One document on the timeline: its period (whole years, both ends included) and its dated steps."""
+    """One document on the timeline: its period (whole years, both ends included) and its dated steps.
+
+    The steps are dots without words: the list that follows the chart names each one with its source.
+    """
 
     label: str
     start: int | None
     end: int | None
-    marks: tuple[tuple[float, str], ...] = ()
+    marks: tuple[float, ...] = ()  # the steps' places on the year axis (2023.5: mid-2023)
 
 
 @dataclass(frozen=True)
@@ -129,8 +132,13 @@ def _lanes(positions: list[float], gap: float) -> list[int]:
 
 def _year_range(groups: list[SpanGroup]) -> tuple[int, int]:
     years = [year for group in groups for span in group.spans for year in (span.start, span.end) if year]
-    years += [int(position) for group in groups for span in group.spans for position, _ in span.marks]
+    years += [int(position) for group in groups for span in group.spans for position in span.marks]
     return (min(years), max(years)) if years else (2015, 2025)
+
+
+def _n(value: float) -> str:
+    """A coordinate with one decimal at most: ``75`` or ``186.3``."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def timeline_chart(chart_id: str, title: str, description: str, groups: list[SpanGroup], width: int, described_by: str = "") -> Markup:
@@ -146,18 +154,24 @@ def timeline_chart(chart_id: str, title: str, description: str, groups: list[Spa
     year_width = (width - 2 * pad) / (last - first + 1)
     step = next((k for k in (1, 2, 5, 10, 20, 50) if k * year_width >= year_label + 8), 100)
     labelled = [year for year in range(first, last + 1) if year % step == 0]
-    lined = range(first, last + 2) if year_width >= 16 else [year for year in range(first, last + 2) if year % step == 0]
 
     def x_of(position: float) -> float:
         return pad + (position - first) * year_width
 
     def text(x: float, y: float, value: str, css: str = "rk-grafiek-label", anchor: str = "start") -> str:
-        return f'<text x="{x:.1f}" y="{y + 13:.1f}" text-anchor="{anchor}" class="{css}">{escape(value)}</text>'
+        return f'<text x="{_n(x)}" y="{_n(y + 13)}" text-anchor="{anchor}" class="{css}">{escape(value)}</text>'
+
+    # Grid lines at the labelled years, under each document: one pattern, a rectangle per document.
+    grid = f"{chart_id}-raster"
+    body: list[str] = [
+        f'<defs><pattern id="{grid}" patternUnits="userSpaceOnUse" x="{_n(x_of(labelled[0]) - 0.5)}" y="0" width="{_n(step * year_width)}" height="10">'
+        '<path d="M0.5 0V10" class="rk-grafiek-as"/></pattern></defs>'
+    ]
 
     def axis(y: float) -> list[str]:
         return [text(x_of(year + 0.5), y, str(year), anchor="middle") for year in labelled]
 
-    body: list[str] = axis(0)
+    body += axis(0)
     y = LINE + 6
     for group in groups:
         for line in wrap(group.label, width - 2 * MARGIN, BOLD_CHAR):
@@ -169,17 +183,18 @@ def timeline_chart(chart_id: str, title: str, description: str, groups: list[Spa
                 y += LINE
             bar_top = y + 2
             marks = sorted(span.marks)
-            lanes = _lanes([x_of(position) for position, _ in marks], 2 * DOT + 2)
+            lanes = _lanes([x_of(position) for position in marks], 2 * DOT + 2)
             bottom = bar_top + 8 + (max(lanes, default=-1) + 1) * (2 * DOT + 2) + 2
-            for year in lined:
-                body.append(f'<line x1="{x_of(year):.1f}" y1="{bar_top:.1f}" x2="{x_of(year):.1f}" y2="{bottom:.1f}" class="rk-grafiek-as"/>')
+            body.append(f'<rect x="{_n(pad)}" y="{_n(bar_top)}" width="{_n(width - 2 * pad)}" height="{_n(bottom - bar_top)}" fill="url(#{grid})"/>')
             if span.start and span.end:
                 body.append(
-                    f'<rect x="{x_of(span.start):.1f}" y="{bar_top:.1f}" width="{(span.end - span.start + 1) * year_width:.1f}" height="6" class="rk-grafiek-balk"/>'
+                    f'<rect x="{_n(x_of(span.start))}" y="{_n(bar_top)}" width="{_n((span.end - span.start + 1) * year_width)}" height="6" class="rk-grafiek-balk"/>'
                 )
-            for (position, label), lane in zip(marks, lanes, strict=True):
-                cy = bar_top + 8 + DOT + 1 + lane * (2 * DOT + 2)
-                body.append(f'<circle cx="{x_of(position):.1f}" cy="{cy:.1f}" r="{DOT}" class="rk-grafiek-punt"><title>{escape(label)}</title></circle>')
+            if marks:
+                body.append('<g class="rk-grafiek-punt">')
+                for position, lane in zip(marks, lanes, strict=True):
+                    body.append(f'<circle cx="{_n(x_of(position))}" cy="{_n(bar_top + 8 + DOT + 1 + lane * (2 * DOT + 2))}" r="{DOT}"/>')
+                body.append("</g>")
             y = bottom + 8
         y += 6
     body += axis(y)

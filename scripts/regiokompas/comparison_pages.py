@@ -132,11 +132,7 @@ def _timeline(catalog: Catalog):
     for region in catalog.regions:
         spans = []
         for document in region.documents:
-            marks = tuple(
-                (_date_position(milestone.date), f"{dutch_date(milestone.date)}: {milestone.label}")
-                for milestone in region.milestones
-                if milestone.source.document == document.id
-            )
+            marks = tuple(_date_position(milestone.date) for milestone in region.milestones if milestone.source.document == document.id)
             spans.append(Span(_document_label(document), document.period_start, document.period_end, marks))
         groups.append(SpanGroup(region.name, tuple(spans)))
     if not groups:
