@@ -153,7 +153,7 @@ def timeline_chart(chart_id: str, title: str, description: str, groups: list[Spa
     pad = MARGIN + year_label / 2 + 2  # the first and last year label stay inside
     year_width = (width - 2 * pad) / (last - first + 1)
     step = next((k for k in (1, 2, 5, 10, 20, 50) if k * year_width >= year_label + 8), 100)
-    labelled = [year for year in range(first, last + 1) if year % step == 0]
+    labelled = [year for year in range(first, last + 1) if year % step == 0] or [first]
 
     def x_of(position: float) -> float:
         return pad + (position - first) * year_width

@@ -149,7 +149,7 @@ def _timeline(catalog: Catalog):
 
 def _date_position(value: str) -> float:
     """A date on the year axis, in the middle of what it names: ``2023`` at mid-2023, ``2023-Q4`` at
-    mid-November, ``2023-06`` at mid-June, ``2023-06-20`` on that day (at the resolution of a month)."""
+    mid-November, ``2023-06`` at mid-June, ``2023-06-20`` on that day (a month taken as 31 days)."""
     year = int(value[:4])
     if "-Q" in value:
         return year + (int(value[-1]) - 1) / 4 + 1 / 8
