@@ -215,3 +215,17 @@ def test_a_hyphenated_region_id_chooses_its_region_side_by_side(hostile_site: Pa
     shown = page.evaluate("() => [...document.querySelectorAll('.rk-naast-regio')].filter(e => !e.hidden).map(e => e.dataset.regio)")
     page.close()
     assert set(shown) == {"alpha", "beta-regio"}
+
+
+@pytest.mark.parametrize("width", [1366, 375])
+def test_hostile_names_stay_inside_the_timeline_chart(hostile_site: Path, hostile_server: str, browser, width: int) -> None:
+    """Region names and document titles of hundreds of characters: wrapped and cut with an ellipsis, never past the edge."""
+    from test_charts import chart_problems
+
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(hostile_server + "/vergelijking/tijdlijn/", wait_until="load")
+    labels = page.evaluate("() => [...document.querySelectorAll('svg.rk-grafiek text')].filter(t => t.getBoundingClientRect().width).map(t => t.textContent)")
+    shown, problems = chart_problems(page)
+    page.close()
+    assert any(MARK in label for label in labels) and any(label.endswith("…") for label in labels), labels
+    assert shown == 1 and problems == [], problems

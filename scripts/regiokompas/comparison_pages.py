@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .catalog import Catalog
-from .charts import Span, timeline_chart
+from .charts import Span, SpanGroup, timeline_charts
 from .context import SiteContext
 from .dutch import dutch_date
 from .glossary import TermIndex
@@ -90,36 +90,55 @@ def item_labels(catalog: Catalog) -> dict[str, str]:
     return labels
 
 
+#: Ids on the timeline page: the caption that describes the chart (its ``aria-describedby``) and the
+#: lists directly after the chart that give its data in words, with sources (its text alternative).
+TIMELINE_CAPTION = "tijdlijn-toelichting"
+TIMELINE_DATA = "tijdlijn-gegevens"
+
+
+def _document_label(document) -> str:
+    """The document's short name and period as the chart writes it above the document's bar."""
+    name = document.short_title or document.title
+    if document.period_start and document.period_end:
+        return f"{name}, {document.period_start}–{document.period_end}"
+    if document.period_start:
+        return f"{name}, vanaf {document.period_start} (geen eindjaar genoemd)"
+    if document.period_end:
+        return f"{name}, tot en met {document.period_end} (geen beginjaar genoemd)"
+    return f"{name}, {dutch_date(document.date)} (geen looptijd genoemd)"
+
+
 def _timeline(catalog: Catalog):
-    spans = []
+    groups = []
     for region in catalog.regions:
+        spans = []
         for document in region.documents:
-            start = document.period_start or int(document.date[:4])
-            end = document.period_end or start
-            marks = tuple(
-                (_date_position(milestone.date), f"{dutch_date(milestone.date)}: {milestone.label}")
-                for milestone in region.milestones
-                if milestone.source.document == document.id
-            )
-            spans.append(Span(f"{region.name}: {document.title}"[:60], start, end, marks))
-    if not spans:
+            marks = tuple(_date_position(milestone.date) for milestone in region.milestones if milestone.source.document == document.id)
+            spans.append(Span(_document_label(document), document.period_start, document.period_end, marks))
+        groups.append(SpanGroup(region.name, tuple(spans)))
+    if not groups:
         return None
-    return timeline_chart(
-        "tijdlijn-perioden",
-        "Perioden van de regiovisies en gedateerde stappen",
-        "Per brondocument een balk van het eerste tot het laatste jaar waarop het betrekking heeft; de "
-        "punten zijn de gedateerde stappen uit het document. De lijst hieronder geeft dezelfde gegevens.",
-        spans,
+    return timeline_charts(
+        "tijdlijn",
+        "Looptijd van de regiovisies en gedateerde stappen, per regio",
+        "Per regio en per brondocument een balk over de jaren waarop het document betrekking heeft en een "
+        "punt voor elke gedateerde stap uit het document; stappen in dezelfde periode staan onder elkaar.",
+        groups,
+        described_by=TIMELINE_CAPTION,
     )
 
 
 def _date_position(value: str) -> float:
+    """A date on the year axis, in the middle of what it names: ``2023`` at mid-2023, ``2023-Q4`` at
+    mid-November, ``2023-06`` at mid-June, ``2023-06-20`` on that day (a month taken as 31 days)."""
     year = int(value[:4])
     if "-Q" in value:
-        return year + (int(value[-1]) - 1) / 4
+        return year + (int(value[-1]) - 1) / 4 + 1 / 8
+    if len(value) >= 10:
+        return year + (int(value[5:7]) - 1) / 12 + (int(value[8:10]) - 0.5) / 31 / 12
     if len(value) >= 7:
-        return year + (int(value[5:7]) - 1) / 12
-    return float(year)
+        return year + (int(value[5:7]) - 0.5) / 12
+    return year + 0.5
 
 
 def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict[str, str]:
@@ -163,6 +182,14 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         ((milestone.date, region, milestone) for region in catalog.regions for milestone in region.milestones),
         key=lambda entry: (entry[0], entry[1].name, entry[2].id),
     )
-    pages[urls.timeline()] = render("timeline.md.j2", **context(urls.timeline()), chart=_timeline(catalog), milestones=milestones, regions=catalog.regions)
+    pages[urls.timeline()] = render(
+        "timeline.md.j2",
+        **context(urls.timeline()),
+        chart=_timeline(catalog),
+        caption_id=TIMELINE_CAPTION,
+        data_id=TIMELINE_DATA,
+        milestones=milestones,
+        regions=catalog.regions,
+    )
     pages[urls.side_by_side()] = render("side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions)
     return pages
