@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from regiokompas import urls
+from regiokompas.catalog import YARDSTICKS_DIR
 from regiokompas.generate import generate_site
 from regiokompas.problems import ValidationFailed
 from regiokompas.regions_pages import navigation
@@ -31,6 +32,14 @@ def on_config(config, **kwargs):  # noqa: ANN001, ANN201 - MkDocs passes its own
         # The yardstick pages (issue 19) under Vergelijken, after the timeline; none without yardsticks/.
         add_to_nav(config["nav"], urls.timeline(), yardstick_navigation(catalog))
     return config
+
+
+def on_serve(server, config, builder, **kwargs):  # noqa: ANN001, ANN201 - MkDocs types
+    """Reload on a change under ``yardsticks/``: optional, so not in ``watch`` (MkDocs refuses missing paths)."""
+    folder = Path(config["config_file_path"]).parent / YARDSTICKS_DIR
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server
 
 
 def add_to_nav(nav: list, anchor: str, entries: list) -> bool:
