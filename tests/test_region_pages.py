@@ -24,7 +24,7 @@ def _page_of(catalog, region, location, item) -> str:
     item_id = getattr(item, "id", None)
     if isinstance(item_id, str) and item is not region:
         place = catalog.item_places[item_id]
-        return urls.item_page(place.region, place.kind, place.parent_kind)
+        return urls.item_page(place.region, place.kind, place.parent_kind, place.part)
     return urls.region(region.id) if len(location) == 1 else urls.region_page(region.id, "principes")
 
 
@@ -101,7 +101,7 @@ def test_every_item_id_resolves_to_exactly_one_anchor(built_site: Path, real) ->
     assert wrong == {}
     misplaced = {}
     for item_id, place in catalog.item_places.items():
-        page, _ = urls.item(place.region, item_id, place.kind, place.parent_kind)
+        page, _ = urls.item(place.region, item_id, place.kind, place.parent_kind, place.part)
         expected = _html_file(built_site, page).relative_to(built_site).as_posix()
         if counts[item_id] != [expected]:
             misplaced[item_id] = (counts[item_id], expected)

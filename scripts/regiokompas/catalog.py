@@ -22,6 +22,7 @@ from .citations import SourceIndex, check_sources
 from .model_errors import problems_from, suggest
 from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Region, Theme, ThemeList
 from .problems import Location, Problem, ValidationFailed
+from .topic_pages import topic_pages
 from .yamlfile import YamlFile, read_yaml
 
 THEMES_FILE = Path("themes/themes.yaml")
@@ -110,11 +111,13 @@ def editor_note_items(region: Region) -> list[tuple[str, Any]]:
 def item_places(region: Region) -> dict[str, urls.ItemPlace]:
     """Item id -> its place in ``region``: the list it is in and, for an action, its parent's list."""
     kinds = {item.id: location[0] for location, item in walk(region) if item is not region and isinstance(getattr(item, "id", None), str)}
+    parts = {topic.id: page.number for page in topic_pages(region) for topic in page.topics}
     places = {}
     for location, item in walk(region):
         if item is not region and isinstance(getattr(item, "id", None), str):
             parent = getattr(item, "parent", None) if location[0] == "actions" else None
-            places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None)
+            part = parts.get(item.id if location[0] == "topics" else parent or "", 0) if location[0] in ("topics", "actions") else 0
+            places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None, part)
     return places
 
 

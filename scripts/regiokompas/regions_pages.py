@@ -18,6 +18,7 @@ from .glossary import TermIndex
 from .models import Region
 from .pagetools import page_context
 from .render import render
+from .topic_pages import topic_pages
 
 #: How many key figures the overview shows (the first ones of the document; a figure with a
 #: "Let op" is marked there, its note is on the figures page).
@@ -126,13 +127,21 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
     return parts
 
 
+def _nav_entries(region: Region, part: Part) -> list[dict[str, str]]:
+    """The nav entry of a detail page; a split topics page is followed by its numbered pages."""
+    entries = [{nav_title(part.title): urls.region_page(region.id, part.name)}]
+    if part.name == "onderwerpen":
+        entries += [{nav_title(f"Onderwerpen: {page.label}"): urls.topics_page(region.id, page.number)} for page in topic_pages(region)]
+    return entries
+
+
 def navigation(catalog: Catalog) -> list[dict[str, list[Any]]]:
     """MkDocs navigation entries: per region its overview and detail pages."""
     return [
         {
             nav_title(region.name): [
                 urls.region(region.id),
-                *({nav_title(part.title): urls.region_page(region.id, part.name)} for part in region_parts(region, catalog)),
+                *(entry for part in region_parts(region, catalog) for entry in _nav_entries(region, part)),
             ]
         }
         for region in catalog.regions
@@ -200,14 +209,15 @@ def derived(region: Region) -> list[DerivedEntry]:
     return entries
 
 
-def moved_items(catalog: Catalog, region: Region) -> str:
+def moved_items(catalog: Catalog, region: Region, prefix: str = "", split_only: bool = False) -> str:
     """Item id -> name of the region page that holds it, as JSON: the overview (the region's old
-    single page) sends a link like ``regios/twente/#twe-p1`` on to the page that now holds the item."""
+    single page) sends a link like ``regios/twente/#twe-p1`` on to the page that now holds the item.
+    With ``prefix`` ``../`` and ``split_only`` the same for a split topics page (``onderwerpen/#id``)."""
     pages = {}
     for item_id, place in catalog.item_places.items():
-        if place.region == region.id:
-            page = urls.item_page(place.region, place.kind, place.parent_kind)
-            pages[item_id] = page.rsplit("/", 1)[1].removesuffix(".md")
+        if place.region == region.id and (place.part or not split_only):
+            page = urls.item_page(place.region, place.kind, place.parent_kind, place.part)
+            pages[item_id] = prefix + page.rsplit("/", 1)[1].removesuffix(".md")
     return json.dumps(pages, separators=(",", ":"), sort_keys=True)
 
 
@@ -235,6 +245,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             moved=moved_items(catalog, region),
         )
     }
+    split = topic_pages(region)
     for part in parts:
         page = urls.region_page(region.id, part.name)
         pages[page] = render(
@@ -245,7 +256,13 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
             note_groups=note_groups(region, catalog) if part.name == "verantwoording" else [],
             derived=derived(region) if part.name == "verantwoording" else [],
+            topic_pages=split,
+            shown=None,
+            moved=moved_items(catalog, region, "../", split_only=True) if part.name == "onderwerpen" and split else "",
         )
+    for topic_page in split:
+        page = urls.topics_page(region.id, topic_page.number)
+        pages[page] = render(TEMPLATES["onderwerpen"], **page_context(catalog, page, index), **common, topic_pages=split, shown=topic_page, moved="")
     return pages
 
 
