@@ -161,3 +161,19 @@ def test_old_single_page_item_links_lead_to_the_item(server: str, browser) -> No
     page.goto(server + "/regios/twente/#ambitie", wait_until="load")
     assert page.url == server + "/regios/twente/#ambitie"
     page.close()
+
+
+def test_each_overview_says_what_sets_the_region_apart_with_links_to_its_items(real) -> None:
+    catalog, pages = real
+    for region in catalog.regions:
+        assert 2 <= len(region.distinctive) <= 4, region.id
+        overview = pages[urls.region(region.id)]
+        section = overview[overview.index("## Wat deze regio onderscheidt") : overview.index("## Verder lezen")]
+        links = urls.Links(urls.region(region.id), catalog.item_places)
+        shown = _visible(text_of(section))
+        for point in region.distinctive:
+            assert all(catalog.item_places[ref].region == region.id for ref in point.refs)
+            assert _visible(point.text) in shown, (region.id, point.text)
+            for ref in point.refs:
+                assert f"]({links.item(ref)})" in section, (region.id, ref)
+        assert section.count("\n- ") == len(region.distinctive), region.id

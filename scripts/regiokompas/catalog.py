@@ -363,6 +363,7 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
                     location + ("seed",), f"brondocument '{seed}' staat niet in bronnen/{suggest(seed, seeds)}; zet de tekstversie van het document in bronnen/"
                 )
             )
+    _check_distinctive(source, data, references, problems)
     parents = {item["id"] for kind in ("principles", "topics") for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
     for location, item in walk_raw(data):
         cited = item.get("source")
@@ -387,6 +388,37 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
         parent = item.get("parent")
         if location[:1] in (("actions",), ("indicators",)) and len(location) == 2 and isinstance(parent, str) and parent not in parents:
             problems.append(source.problem(location + ("parent",), f"onbekend principe of onderwerp '{parent}'{suggest(parent, parents)}"))
+
+
+def _check_distinctive(source: YamlFile, data: dict[str, Any], references: _References, problems: list[Problem]) -> None:
+    """A region's distinctive points rest on items of that region (principles ... key figures)."""
+    own = {item["id"]: kind for kind in (*CITABLE_KINDS, *OTHER_KINDS) for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
+    citable = [item_id for item_id, kind in own.items() if kind in CITABLE_KINDS]
+    for location, point in _items(data, "distinctive"):
+        for index, ref in _strings(point.get("refs")):
+            where = location + ("refs", index)
+            if ref in own and own[ref] in CITABLE_KINDS:
+                continue
+            if ref in own:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"een kenmerk verwijst naar een {OTHER_KINDS[own[ref]]} ('{ref}'); verwijs naar een principe, onderwerp, actie, indicator of kerncijfer van deze regio",
+                    )
+                )
+            elif references.items is not None and ref in references.items:
+                problems.append(
+                    source.problem(
+                        where, f"een kenmerk verwijst naar '{ref}' uit {references.items[ref][1]}; een kenmerk steunt alleen op items van de eigen regio"
+                    )
+                )
+            else:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"een kenmerk verwijst naar onbekend item '{ref}'{suggest(ref, citable)}; verwijs naar het id van een principe, onderwerp, actie, indicator of kerncijfer van deze regio",
+                    )
+                )
 
 
 def _check_glossary(file: _File, references: _References, problems: list[Problem]) -> None:

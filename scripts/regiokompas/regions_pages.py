@@ -80,7 +80,8 @@ def _item_part(region: Region, name: str, items: list, singular: str, plural: st
     """The detail page of a region's principles or topics, with the counts of its items and their actions."""
     ids = {item.id for item in items}
     actions = sum(1 for action in region.actions if action.parent in ids)
-    return Part(name, urls.REGION_PAGES[name], f"{_count(len(items), singular, plural)}, {_count(actions, 'actie', 'acties')}")
+    counts = _count(len(items), singular, plural) + (f", {_count(actions, 'actie', 'acties')}" if actions else "")
+    return Part(name, urls.REGION_PAGES[name], counts)
 
 
 def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
@@ -120,9 +121,7 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
             )
         )
     notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
-    parts.append(
-        Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens")
-    )
+    parts.append(Part("verantwoording", urls.REGION_PAGES["verantwoording"], _count(notes, "opmerking", "opmerkingen")))
     parts.append(Part("raadsversie", urls.REGION_PAGES["raadsversie"], "de kern met de principes uitgeschreven, op hoogstens vier A4"))
     return parts
 
@@ -156,12 +155,29 @@ def _by_parent(items: list) -> dict[str, list]:
     return dict(grouped)
 
 
-def _label(item: Any) -> str:
+def _label(item: Any, limit: int = 90) -> str:
     for name in ("title", "name", "label", "text"):
         value = getattr(item, name, None)
         if isinstance(value, str):
-            return value if len(value) <= 90 else value[:87].rsplit(" ", 1)[0] + " …"
+            value = " ".join(value.split())
+            return value if len(value) <= limit else value[: limit - 3].rsplit(" ", 1)[0] + " …"
     return ""
+
+
+def distinctive_labels(region: Region) -> dict[str, str]:
+    """Item id -> a short label (``principe 6``, ``opgave 2``, ``actie 1 bij principe 6``), for the
+    items a region's distinctive points rest on: the overview stays short on a phone."""
+    labels: dict[str, str] = {}
+    for principle in region.principles:
+        labels[principle.id] = f"principe {principle.number}" if principle.number else _label(principle, 40)
+    for topic in region.topics:
+        labels[topic.id] = f"{topic.kind} {topic.number}" if topic.number else _label(topic, 40)
+    for parent, actions in _by_parent(region.actions).items():
+        for number, action in enumerate(actions, start=1):
+            labels[action.id] = f"actie {number} bij {labels.get(parent, parent)}"
+    for item in (*region.indicators, *region.key_figures):
+        labels[item.id] = _label(item, 40)
+    return {ref: labels[ref] for point in region.distinctive for ref in point.refs}
 
 
 _KINDS = {**CITABLE_KINDS, **OTHER_KINDS}
@@ -243,6 +259,7 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             opgaven=[topic for topic in region.topics if topic.kind in HEADLINE_TOPIC_KINDS],
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
             moved=moved_items(catalog, region),
+            distinctive_labels=distinctive_labels(region),
         )
     }
     split = topic_pages(region)
