@@ -120,3 +120,20 @@ def test_an_old_link_to_a_topic_on_the_topics_page_is_sent_on(server: str, brows
     page.wait_for_url("**/onderwerpen-*/#rvn-opgave-1")
     assert page.locator("#rvn-opgave-1").count() == 1
     page.close()
+
+
+@pytest.mark.browser
+def test_the_glossary_filter_shows_all_terms_on_load_and_only_a_regions_terms_when_chosen(server: str, browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "/begrippen/", wait_until="load")
+    count = "sel => document.querySelectorAll(sel).length"
+    entries = page.evaluate(count, "li:has(> [data-regios])")
+    assert entries > 50 and page.evaluate(count, "li[hidden]:has(> [data-regios])") == 0
+    assert page.is_visible("#rk-begrip-filter")
+    page.select_option("#rk-begrip-regio", "twente")
+    hidden = page.evaluate(count, "li[hidden]:has(> [data-regios])")
+    shown = page.evaluate("() => [...document.querySelectorAll('li:not([hidden]) > [data-regios]')].map(m => m.dataset.regios.split(' '))")
+    assert 0 < hidden < entries and all("twente" in regions for regions in shown)
+    page.select_option("#rk-begrip-regio", "")
+    assert page.evaluate(count, "li[hidden]:has(> [data-regios])") == 0
+    page.close()
