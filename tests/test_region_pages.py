@@ -24,7 +24,7 @@ def _page_of(catalog, region, location, item) -> str:
     item_id = getattr(item, "id", None)
     if isinstance(item_id, str) and item is not region:
         place = catalog.item_places[item_id]
-        return urls.item_page(place.region, place.kind, place.parent_kind)
+        return urls.item_page(place.region, place.kind, place.parent_kind, place.part)
     return urls.region(region.id) if len(location) == 1 else urls.region_page(region.id, "principes")
 
 
@@ -101,7 +101,7 @@ def test_every_item_id_resolves_to_exactly_one_anchor(built_site: Path, real) ->
     assert wrong == {}
     misplaced = {}
     for item_id, place in catalog.item_places.items():
-        page, _ = urls.item(place.region, item_id, place.kind, place.parent_kind)
+        page, _ = urls.item(place.region, item_id, place.kind, place.parent_kind, place.part)
         expected = _html_file(built_site, page).relative_to(built_site).as_posix()
         if counts[item_id] != [expected]:
             misplaced[item_id] = (counts[item_id], expected)
@@ -161,3 +161,19 @@ def test_old_single_page_item_links_lead_to_the_item(server: str, browser) -> No
     page.goto(server + "/regios/twente/#ambitie", wait_until="load")
     assert page.url == server + "/regios/twente/#ambitie"
     page.close()
+
+
+def test_each_overview_says_what_sets_the_region_apart_with_links_to_its_items(real) -> None:
+    catalog, pages = real
+    for region in catalog.regions:
+        assert 2 <= len(region.distinctive) <= 4, region.id
+        overview = pages[urls.region(region.id)]
+        section = overview[overview.index("## Wat deze regio onderscheidt") : overview.index("## Verder lezen")]
+        links = urls.Links(urls.region(region.id), catalog.item_places)
+        shown = _visible(text_of(section))
+        for point in region.distinctive:
+            assert all(catalog.item_places[ref].region == region.id for ref in point.refs)
+            assert _visible(point.text) in shown, (region.id, point.text)
+            for ref in point.refs:
+                assert f"]({links.item(ref)})" in section, (region.id, ref)
+        assert section.count("\n- ") == len(region.distinctive), region.id

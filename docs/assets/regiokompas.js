@@ -39,7 +39,8 @@
     }
     select.addEventListener("change", apply);
     form.hidden = false;
-    apply();
+    // On load nothing is filtered out: touching every entry would only cost the phone a restyle.
+    if (select.value !== "") apply();
   }
 
   // Printing: links get a short reference (the path from the site root, or the host and path of

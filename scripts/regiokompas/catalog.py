@@ -22,6 +22,7 @@ from .citations import SourceIndex, check_sources
 from .model_errors import problems_from, suggest
 from .models import Concept, ConceptList, GlossaryDefinition, GlossarySource, Measure, MeasureList, Region, Theme, ThemeList, Yardstick
 from .problems import Location, Problem, ValidationFailed
+from .topic_pages import topic_pages
 from .yamlfile import YamlFile, read_yaml
 
 THEMES_FILE = Path("themes/themes.yaml")
@@ -122,11 +123,13 @@ def editor_note_items(region: Region) -> list[tuple[str, Any]]:
 def item_places(region: Region) -> dict[str, urls.ItemPlace]:
     """Item id -> its place in ``region``: the list it is in and, for an action, its parent's list."""
     kinds = {item.id: location[0] for location, item in walk(region) if item is not region and isinstance(getattr(item, "id", None), str)}
+    parts = {topic.id: page.number for page in topic_pages(region) for topic in page.topics}
     places = {}
     for location, item in walk(region):
         if item is not region and isinstance(getattr(item, "id", None), str):
             parent = getattr(item, "parent", None) if location[0] == "actions" else None
-            places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None)
+            part = parts.get(item.id if location[0] == "topics" else parent or "", 0) if location[0] in ("topics", "actions") else 0
+            places[item.id] = urls.ItemPlace(region.id, location[0], kinds.get(parent) if parent else None, part)
     return places
 
 
@@ -404,6 +407,7 @@ def _check_region(file: _File, references: _References, seeds: set[str] | None, 
                     location + ("seed",), f"brondocument '{seed}' staat niet in bronnen/{suggest(seed, seeds)}; zet de tekstversie van het document in bronnen/"
                 )
             )
+    _check_distinctive(source, data, references, problems)
     parents = {item["id"] for kind in ("principles", "topics") for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
     _check_measures(source, data, references.measure_units, problems)
     for location, item in walk_raw(data):
@@ -454,6 +458,37 @@ def _check_measures(source: YamlFile, data: Any, units: dict[str, str] | None, p
                     "leg in 'measure_note' uit wat er anders geteld is",
                 )
             )
+
+
+def _check_distinctive(source: YamlFile, data: dict[str, Any], references: _References, problems: list[Problem]) -> None:
+    """A region's distinctive points rest on items of that region (principles ... key figures)."""
+    own = {item["id"]: kind for kind in (*CITABLE_KINDS, *OTHER_KINDS) for _, item in _items(data, kind) if isinstance(item.get("id"), str)}
+    citable = [item_id for item_id, kind in own.items() if kind in CITABLE_KINDS]
+    for location, point in _items(data, "distinctive"):
+        for index, ref in _strings(point.get("refs")):
+            where = location + ("refs", index)
+            if ref in own and own[ref] in CITABLE_KINDS:
+                continue
+            if ref in own:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"een kenmerk verwijst naar een {OTHER_KINDS[own[ref]]} ('{ref}'); verwijs naar een principe, onderwerp, actie, indicator of kerncijfer van deze regio",
+                    )
+                )
+            elif references.items is not None and ref in references.items:
+                problems.append(
+                    source.problem(
+                        where, f"een kenmerk verwijst naar '{ref}' uit {references.items[ref][1]}; een kenmerk steunt alleen op items van de eigen regio"
+                    )
+                )
+            else:
+                problems.append(
+                    source.problem(
+                        where,
+                        f"een kenmerk verwijst naar onbekend item '{ref}'{suggest(ref, citable)}; verwijs naar het id van een principe, onderwerp, actie, indicator of kerncijfer van deze regio",
+                    )
+                )
 
 
 def _check_glossary(file: _File, references: _References, problems: list[Problem]) -> None:

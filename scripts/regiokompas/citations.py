@@ -338,7 +338,7 @@ def item_page(citation: Citation, places: dict[str, urls.ItemPlace] | None = Non
     own = getattr(citation.item, "id", None)
     place = (places or {}).get(own) if isinstance(own, str) else None
     if place is not None and citation.location[:1] != ("documents",):
-        page, anchor = urls.item(place.region, own, place.kind, place.parent_kind)
+        page, anchor = urls.item(place.region, own, place.kind, place.parent_kind, place.part)
         return f"{page}#{anchor}"
     return urls.region(citation.region)
 

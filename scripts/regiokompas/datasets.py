@@ -166,7 +166,7 @@ def item_url(region: Region, item_id: str) -> str:
     The URL module decides the page; the item id is the anchor and never changes.
     """
     place = _places(region)[item_id]
-    return urls.address(*urls.item(region.id, item_id, place.kind, place.parent_kind))
+    return urls.address(*urls.item(region.id, item_id, place.kind, place.parent_kind, place.part))
 
 
 def build_date() -> str:
@@ -261,7 +261,7 @@ def source_columns() -> list[Column]:
 def url_column() -> Column:
     return Column(
         name="url",
-        spec={"type": "string", "pattern": r"^regios/[a-z0-9-]+/([a-z]+/)?#[a-z0-9-]+$"},
+        spec={"type": "string", "pattern": r"^regios/[a-z0-9-]+/([a-z0-9-]+/)?#[a-z0-9-]+$"},
         description="Vaste link naar het item op deze site, te plakken achter het adres van de site.",
         required=True,
         get=lambda region, item: item_url(region, item.id),

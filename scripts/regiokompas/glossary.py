@@ -81,9 +81,34 @@ class PageLinker:
 
 
 def abbreviation_definitions(concepts: list[Concept]) -> Markup:
-    """Material's abbreviation list (``*[GI]: ...``), appended to every page."""
+    """Material's abbreviation list (``*[GI]: ...``), appended to every page.
+
+    An abbreviation whose term is the abbreviation itself (a name like ``AEF``) gets no tooltip:
+    it would only repeat the word."""
     lines = []
     for concept in sorted(concepts, key=lambda item: item.id):
         for abbreviation in concept.abbreviations:
-            lines.append(f"*[{abbreviation}]: {tooltip(concept.term)}")
+            if abbreviation != concept.term:
+                lines.append(f"*[{abbreviation}]: {tooltip(concept.term)}")
     return Markup("\n".join(sorted(set(lines))) + "\n")
+
+
+#: An abbreviation as Python-Markdown's ``abbr`` extension writes it (the title is escaped).
+_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def first_abbreviations_only(html: str, tooltips: bool = True) -> str:
+    """A page's HTML in which only the first occurrence of each abbreviation keeps its ``<abbr>``
+    tooltip; later ones become plain text (one explanation per page is enough, and every
+    ``<abbr>`` costs the reader's phone a tooltip component). ``tooltips=False`` removes them all
+    (the glossary index defines the terms themselves)."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        word = match.group(1)
+        if tooltips and word not in seen:
+            seen.add(word)
+            return match.group(0)
+        return word
+
+    return _ABBR.sub(keep_first, html)

@@ -47,7 +47,7 @@ def usages(catalog: Catalog, index: TermIndex) -> dict[str, list[tuple[str, str]
             mentioned.update(getattr(item, "terms", []) or [])
             for concept in mentioned:
                 place = catalog.item_places[item_id]
-                found[concept][urls.item(region.id, item_id, place.kind, place.parent_kind)] = f"{region.name}: {title}"
+                found[concept][urls.item(region.id, item_id, place.kind, place.parent_kind, place.part)] = f"{region.name}: {title}"
     return {concept: [(anchor, label) for (_, anchor), label in sorted(entries.items())] for concept, entries in found.items()}
 
 

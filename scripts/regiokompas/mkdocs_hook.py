@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 from regiokompas import urls
 from regiokompas.catalog import YARDSTICKS_DIR
 from regiokompas.generate import generate_site
+from regiokompas.glossary import first_abbreviations_only
 from regiokompas.problems import ValidationFailed
 from regiokompas.regions_pages import navigation
 from regiokompas.search_index import build_search_index, search_attributes
@@ -51,6 +52,11 @@ def add_to_nav(nav: list, anchor: str, entries: list) -> bool:
         if isinstance(entry, dict) and any(isinstance(value, list) and add_to_nav(value, anchor, entries) for value in entry.values()):
             return True
     return False
+
+
+def on_page_content(html, page, config, files):  # noqa: ANN001, ANN201 - MkDocs types
+    """One abbreviation tooltip per abbreviation and page; none on the glossary index."""
+    return first_abbreviations_only(html, tooltips=page.file.src_uri != urls.glossary_index())
 
 
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201 - MkDocs types

@@ -358,6 +358,15 @@ class RegionNote(DataModel):
     source: Source | None = None
 
 
+class Distinctive(DataModel):
+    """Iets wat de regio onderscheidt van de andere regio's, onderbouwd met items van de regio."""
+
+    text: Text = Field(description="Het kenmerk in eigen woorden, neutraal; alleen wat de items zelf dragen.")
+    refs: list[Slug] = Field(
+        min_length=1, description="Id's van principes, onderwerpen, acties, indicatoren of kerncijfers van deze regio waarop het kenmerk steunt."
+    )
+
+
 class Region(DataModel):
     """Een jeugdregio en de inhoud van haar regiovisie (`regions/<id>.yaml`)."""
 
@@ -377,6 +386,10 @@ class Region(DataModel):
     milestones: list[Milestone] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     notes: list[RegionNote] = Field(default_factory=list)
+    distinctive: list[Distinctive] = Field(
+        default_factory=list,
+        description="Wat deze regio onderscheidt van de andere regio's (2 tot 4 punten), elk met de items waarop het steunt; staat op het regio-overzicht.",
+    )
 
 
 class Theme(DataModel):

@@ -18,6 +18,7 @@ from .glossary import TermIndex
 from .models import Region
 from .pagetools import page_context
 from .render import render
+from .topic_pages import topic_pages
 from .yardstick_pages import yardsticks_of
 
 #: How many key figures the overview shows (the first ones of the document; a figure with a
@@ -80,7 +81,8 @@ def _item_part(region: Region, name: str, items: list, singular: str, plural: st
     """The detail page of a region's principles or topics, with the counts of its items and their actions."""
     ids = {item.id for item in items}
     actions = sum(1 for action in region.actions if action.parent in ids)
-    return Part(name, urls.REGION_PAGES[name], f"{_count(len(items), singular, plural)}, {_count(actions, 'actie', 'acties')}")
+    counts = _count(len(items), singular, plural) + (f", {_count(actions, 'actie', 'acties')}" if actions else "")
+    return Part(name, urls.REGION_PAGES[name], counts)
 
 
 def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
@@ -120,11 +122,17 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
             )
         )
     notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
-    parts.append(
-        Part("verantwoording", urls.REGION_PAGES["verantwoording"], f"het brondocument en {_count(notes, 'opmerking', 'opmerkingen')} over de gegevens")
-    )
+    parts.append(Part("verantwoording", urls.REGION_PAGES["verantwoording"], _count(notes, "opmerking", "opmerkingen")))
     parts.append(Part("raadsversie", urls.REGION_PAGES["raadsversie"], "de kern met de principes uitgeschreven, op hoogstens vier A4"))
     return parts
+
+
+def _nav_entries(region: Region, part: Part) -> list[dict[str, str]]:
+    """The nav entry of a detail page; a split topics page is followed by its numbered pages."""
+    entries = [{nav_title(part.title): urls.region_page(region.id, part.name)}]
+    if part.name == "onderwerpen":
+        entries += [{nav_title(f"Onderwerpen: {page.label}"): urls.topics_page(region.id, page.number)} for page in topic_pages(region)]
+    return entries
 
 
 def navigation(catalog: Catalog) -> list[dict[str, list[Any]]]:
@@ -133,7 +141,7 @@ def navigation(catalog: Catalog) -> list[dict[str, list[Any]]]:
         {
             nav_title(region.name): [
                 urls.region(region.id),
-                *({nav_title(part.title): urls.region_page(region.id, part.name)} for part in region_parts(region, catalog)),
+                *(entry for part in region_parts(region, catalog) for entry in _nav_entries(region, part)),
             ]
         }
         for region in catalog.regions
@@ -148,12 +156,29 @@ def _by_parent(items: list) -> dict[str, list]:
     return dict(grouped)
 
 
-def _label(item: Any) -> str:
+def _label(item: Any, limit: int = 90) -> str:
     for name in ("title", "name", "label", "text"):
         value = getattr(item, name, None)
         if isinstance(value, str):
-            return value if len(value) <= 90 else value[:87].rsplit(" ", 1)[0] + " …"
+            value = " ".join(value.split())
+            return value if len(value) <= limit else value[: limit - 3].rsplit(" ", 1)[0] + " …"
     return ""
+
+
+def distinctive_labels(region: Region) -> dict[str, str]:
+    """Item id -> a short label (``principe 6``, ``opgave 2``, ``actie 1 bij principe 6``), for the
+    items a region's distinctive points rest on: the overview stays short on a phone."""
+    labels: dict[str, str] = {}
+    for principle in region.principles:
+        labels[principle.id] = f"principe {principle.number}" if principle.number else _label(principle, 40)
+    for topic in region.topics:
+        labels[topic.id] = f"{topic.kind} {topic.number}" if topic.number else _label(topic, 40)
+    for parent, actions in _by_parent(region.actions).items():
+        for number, action in enumerate(actions, start=1):
+            labels[action.id] = f"actie {number} bij {labels.get(parent, parent)}"
+    for item in (*region.indicators, *region.key_figures):
+        labels[item.id] = _label(item, 40)
+    return {ref: labels[ref] for point in region.distinctive for ref in point.refs}
 
 
 _KINDS = {**CITABLE_KINDS, **OTHER_KINDS}
@@ -201,14 +226,15 @@ def derived(region: Region) -> list[DerivedEntry]:
     return entries
 
 
-def moved_items(catalog: Catalog, region: Region) -> str:
+def moved_items(catalog: Catalog, region: Region, prefix: str = "", split_only: bool = False) -> str:
     """Item id -> name of the region page that holds it, as JSON: the overview (the region's old
-    single page) sends a link like ``regios/twente/#twe-p1`` on to the page that now holds the item."""
+    single page) sends a link like ``regios/twente/#twe-p1`` on to the page that now holds the item.
+    With ``prefix`` ``../`` and ``split_only`` the same for a split topics page (``onderwerpen/#id``)."""
     pages = {}
     for item_id, place in catalog.item_places.items():
-        if place.region == region.id:
-            page = urls.item_page(place.region, place.kind, place.parent_kind)
-            pages[item_id] = page.rsplit("/", 1)[1].removesuffix(".md")
+        if place.region == region.id and (place.part or not split_only):
+            page = urls.item_page(place.region, place.kind, place.parent_kind, place.part)
+            pages[item_id] = prefix + page.rsplit("/", 1)[1].removesuffix(".md")
     return json.dumps(pages, separators=(",", ":"), sort_keys=True)
 
 
@@ -235,8 +261,10 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
             moved=moved_items(catalog, region),
             yardsticks=yardsticks_of(catalog, region.id),
+            distinctive_labels=distinctive_labels(region),
         )
     }
+    split = topic_pages(region)
     for part in parts:
         page = urls.region_page(region.id, part.name)
         pages[page] = render(
@@ -247,7 +275,13 @@ def render_region(catalog: Catalog, region: Region, index: TermIndex, site: Site
             headline_figures=region.key_figures[:HEADLINE_FIGURES],
             note_groups=note_groups(region, catalog) if part.name == "verantwoording" else [],
             derived=derived(region) if part.name == "verantwoording" else [],
+            topic_pages=split,
+            shown=None,
+            moved=moved_items(catalog, region, "../", split_only=True) if part.name == "onderwerpen" and split else "",
         )
+    for topic_page in split:
+        page = urls.topics_page(region.id, topic_page.number)
+        pages[page] = render(TEMPLATES["onderwerpen"], **page_context(catalog, page, index), **common, topic_pages=split, shown=topic_page, moved="")
     return pages
 
 

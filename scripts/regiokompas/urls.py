@@ -86,6 +86,13 @@ def region_page(region_id: str, name: str) -> str:
     return f"{REGIONS}/{slug(region_id)}/{name}.md"
 
 
+def topics_page(region_id: str, number: int) -> str:
+    """A numbered page of a region's topics, when the list is split by chapter (``topic_pages``)."""
+    if not isinstance(number, int) or number < 1:
+        raise ValueError(f"not a topics page number: {number!r}")
+    return f"{REGIONS}/{slug(region_id)}/onderwerpen-{number}.md"
+
+
 def regions_index() -> str:
     return f"{REGIONS}/index.md"
 
@@ -187,24 +194,29 @@ class ItemPlace:
     region: str
     kind: str
     parent_kind: str | None = None
+    #: For a topic, or an action of a topic, of a region whose topics are split: its page number.
+    part: int = 0
 
 
-def item_page(region_id: str, kind: str, parent_kind: str | None = None) -> str:
+def item_page(region_id: str, kind: str, parent_kind: str | None = None, part: int = 0) -> str:
     """The page that shows an item of ``kind`` (the region list it is in) of a region.
 
     The one place that decides which page holds which item: an action is shown with its parent
-    (``parent_kind``: ``principles`` or ``topics``).
+    (``parent_kind``: ``principles`` or ``topics``); a topic with a ``part`` (its region's topics
+    are split by chapter) is on that numbered topics page.
     """
     if kind == "actions":
         if parent_kind not in ("principles", "topics"):
             raise ValueError(f"an action's parent is a principle or a topic, not {parent_kind!r}")
         kind = parent_kind
+    if kind == "topics" and part:
+        return topics_page(region_id, part)
     return region_page(region_id, ITEM_PAGES[kind])
 
 
-def item(region_id: str, item_id: str, kind: str, parent_kind: str | None = None) -> tuple[str, str]:
+def item(region_id: str, item_id: str, kind: str, parent_kind: str | None = None, part: int = 0) -> tuple[str, str]:
     """``(page, anchor)`` where an item of a region is shown: its id is the anchor."""
-    return item_page(region_id, kind, parent_kind), slug(item_id)
+    return item_page(region_id, kind, parent_kind, part), slug(item_id)
 
 
 def note_anchor(key: str) -> str:
@@ -299,8 +311,11 @@ class Links:
     def item(self, item_id: str) -> Markup:
         """The link to an item (the region page that holds it, anchored at the item id)."""
         place = self.items[item_id]
-        page, anchor = item(place.region, item_id, place.kind, place.parent_kind)
+        page, anchor = item(place.region, item_id, place.kind, place.parent_kind, place.part)
         return self._to(page, anchor)
+
+    def topics_page(self, region_id: str, number: int) -> Markup:
+        return self._to(topics_page(region_id, number))
 
     def note(self, item: object) -> Markup | None:
         """The link to the verantwoording entry of an item's note for editors, or None."""
