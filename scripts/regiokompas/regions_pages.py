@@ -23,7 +23,7 @@ from .yardstick_pages import yardsticks_of
 
 #: How many key figures the overview shows (the first ones of the document; a figure with a
 #: "Let op" is marked there, its note is on the figures page).
-HEADLINE_FIGURES = 4
+HEADLINE_FIGURES = 3
 #: Topic kinds the overview lists next to the principles (the document's own main tasks).
 HEADLINE_TOPIC_KINDS = frozenset({"opgave"})
 #: Template of each detail page.
