@@ -54,6 +54,11 @@ def shorten(text: str, width: int) -> str:
     return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def action_line(action: Action) -> str:
+    """An action in one line: its title, else its text shortened."""
+    return action.title or shorten(action.text, 90)
+
+
 def theme_cell(region: Region, theme_id: str) -> ThemeCell:
     def tagged(items: list) -> list:
         return [item for item in items if theme_id in item.themes]
@@ -153,7 +158,7 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     pages[urls.matrix()] = render("matrix.md.j2", **context(urls.matrix()), matrix=matrix, regions=catalog.regions)
     for theme, cells in matrix:
         page = urls.theme(theme.id)
-        pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels)
+        pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels, action_line=action_line)
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)
@@ -169,5 +174,7 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         key=lambda entry: (entry[0], entry[1].name, entry[2].id),
     )
     pages[urls.timeline()] = render("timeline.md.j2", **context(urls.timeline()), chart=_timeline(catalog), milestones=milestones, regions=catalog.regions)
-    pages[urls.side_by_side()] = render("side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions)
+    from .side_by_side import side_by_side_pages  # it uses this module's helpers
+
+    pages.update(side_by_side_pages(catalog, index, labels))
     return pages

@@ -121,6 +121,12 @@ def side_by_side() -> str:
     return f"{COMPARISON}/naast-elkaar.md"
 
 
+def region_side_by_side(region_id: str) -> str:
+    """What one region says per theme, in short: the fallback without JavaScript of the side-by-side
+    page, and the part that page's script shows for the region (one page per region: linear size)."""
+    return f"{REGIONS}/{slug(region_id)}/per-thema.md"
+
+
 def glossary_index() -> str:
     return f"{GLOSSARY}/index.md"
 
@@ -257,6 +263,9 @@ class Links:
     def side_by_side(self, a: str | None = None, b: str | None = None) -> Markup:
         query = "&".join(f"{key}={quote(slug(value), safe='')}" for key, value in (("a", a), ("b", b)) if value)
         return Markup(relative(side_by_side(), self.page) + (f"?{query}" if query else ""))
+
+    def region_side_by_side(self, region_id: str, anchor: str | None = None) -> Markup:
+        return self._to(region_side_by_side(region_id), anchor)
 
     def glossary_index(self) -> Markup:
         return self._to(glossary_index())
