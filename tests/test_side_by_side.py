@@ -144,10 +144,12 @@ def test_theme_page_lists_actions_as_titles_only(mini: Path) -> None:
         "    title: Praktijkondersteuners\n    text: De gemeenten zetten praktijkondersteuners in.\n",
     )
     page = pages_of(mini)["themas/normaliseren.md"]
-    actions = page.split("**Acties (1)**", 1)[1].split("</section>", 1)[0].strip()
+    column = page.split('<section class="rk-kolom" aria-labelledby="alpha"', 1)[1].split("</section>", 1)[0]
+    actions = column.split("**Acties (1)**", 1)[1].strip().split("\n\n")[0]
     assert actions == "- [Praktijkondersteuners](../regios/alpha/principes.md#alp-p1-a1)"
     assert "praktijkondersteuners in" not in page  # the text is on the region's page, not here
-    assert "Bron: [Visie Alpha\\, 2\\, p\\. 8]" in page  # principles keep their source
+    assert "Bron: [Visie Alpha\\, 2\\, p\\. 8]" in column  # principles keep their source
+    assert "[Alles van Alpha over dit thema, met samenvatting en bron](../regios/alpha/per-thema.md#normaliseren)" in column
 
 
 # --------------------------------------------------------------------------- in Chromium

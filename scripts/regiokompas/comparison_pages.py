@@ -56,7 +56,7 @@ def shorten(text: str, width: int) -> str:
 
 def action_line(action: Action) -> str:
     """An action in one line: its title, else its text shortened."""
-    return action.title or shorten(action.text, 90)
+    return action.title or shorten(action.text, 70)
 
 
 def theme_cell(region: Region, theme_id: str) -> ThemeCell:
