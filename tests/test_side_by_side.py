@@ -51,9 +51,13 @@ def test_pair_page_shows_the_synthesis_text_and_the_silence_of_a_region(mini: Pa
 
 
 def test_every_line_links_to_its_item_and_its_source(mini: Path) -> None:
+    replace_in(
+        mini / "regions/alpha.yaml", '    timing: "2022"\n', '    timing: "2022"\n    note: Het document noemt geen jaar van start.\n    note_kind: document\n'
+    )
     html = html_of(pages_of(mini)[PAIR_PAGE])
+    assert "Let op: Het document noemt geen jaar van start.</span></li>" in html
     lines = re.findall(r"<li><span class=\"rk-soort\">.*?</li>", html)
-    assert lines
+    assert lines and len(lines) == html.count('<span class="rk-soort">')  # one item per line, none run together
     for line in lines:
         assert re.search(r'<a href="\.\./regios/[a-z-]+/[a-z]+\.md#[a-z0-9-]+">', line), line
         assert re.search(r'Bron: <a href="\.\./bronnen/[a-z-]+\.md#citaat-[a-z0-9-]+">', line), line
