@@ -11,6 +11,7 @@ import pytest
 
 from conftest import html_of, replace_in, text_of
 from regiokompas import urls
+from regiokompas.benchmark import article_bytes
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages
 from regiokompas.side_by_side import concerned_regions, default_pair
@@ -154,6 +155,12 @@ def test_theme_page_lists_actions_as_titles_only(mini: Path) -> None:
     assert "praktijkondersteuners in" not in page  # the text is on the region's page, not here
     assert "Bron: [Visie Alpha\\, 2\\, p\\. 8]" in column  # principles keep their source
     assert "[Alles van Alpha over dit thema, met samenvatting en bron](../regios/alpha/per-thema.md#normaliseren)" in column
+
+
+def test_bench_counts_the_content_of_a_page_without_its_navigation() -> None:
+    page = "<nav>" + "x" * 500 + '</nav><article class="md-content__inner">één</article><footer>y</footer>'
+    assert article_bytes(page) == len('<article class="md-content__inner">één'.encode())
+    assert article_bytes("<html>no article</html>") == 0
 
 
 # --------------------------------------------------------------------------- in Chromium
