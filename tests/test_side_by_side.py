@@ -13,6 +13,7 @@ from conftest import html_of, replace_in, text_of
 from regiokompas import urls
 from regiokompas.benchmark import article_bytes
 from regiokompas.catalog import load_catalog
+from regiokompas.comparison_pages import ACTION_TITLES
 from regiokompas.generate import build_pages
 from regiokompas.side_by_side import concerned_regions, default_pair
 
@@ -153,8 +154,26 @@ def test_theme_page_lists_actions_as_titles_only(mini: Path) -> None:
     actions = column.split("**Acties (1)**", 1)[1].strip().split("\n\n")[0]
     assert actions == "- [Praktijkondersteuners](../regios/alpha/principes.md#alp-p1-a1)"
     assert "praktijkondersteuners in" not in page  # the text is on the region's page, not here
-    assert "Bron: [Visie Alpha\\, 2\\, p\\. 8]" in column  # principles keep their source
+    assert "- [Normaal opgroeien](../regios/alpha/principes.md#alp-p1)\n" in column  # a principle: its title, linked
     assert "[Alles van Alpha over dit thema, met samenvatting en bron](../regios/alpha/per-thema.md#normaliseren)" in column
+
+
+def test_theme_page_shows_the_first_action_titles_and_links_to_the_rest(mini: Path) -> None:
+    more = "".join(
+        f"  - id: alp-p1-a{number}\n    parent: alp-p1\n    title: Actie {number}\n    text: Tekst {number}.\n    levels: [lokaal]\n"
+        f"    themes: [normaliseren]\n"
+        f'    source: {{document: alp-doc, section: "2. Ambitie > Normaliseren", quote: "Opgroeien is gewoon; niet elke zorg is jeugdhulp."}}\n'
+        for number in range(2, ACTION_TITLES + 3)
+    )
+    replace_in(mini / "regions/alpha.yaml", "indicators:\n", more + "indicators:\n")
+    pages = pages_of(mini)
+    column = pages["themas/normaliseren.md"].split('aria-labelledby="alpha"', 1)[1].split("</section>", 1)[0]
+    total = ACTION_TITLES + 2
+    assert f"**Acties ({total})**" in column
+    assert column.count("](../regios/alpha/principes.md#alp-p1-a") == ACTION_TITLES
+    assert "- en [nog 2](../regios/alpha/per-thema.md#normaliseren)" in column
+    own = pages[urls.region_side_by_side("alpha")]
+    assert section(own, "normaliseren").count('<span class="rk-soort">actie</span>') == total  # all of them there
 
 
 def test_bench_counts_the_content_of_a_page_without_its_navigation() -> None:

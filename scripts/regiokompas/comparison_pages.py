@@ -54,6 +54,10 @@ def shorten(text: str, width: int) -> str:
     return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+#: Action titles per region on a theme page; the rest are on the region's per-theme page.
+ACTION_TITLES = 10
+
+
 def action_line(action: Action) -> str:
     """An action in one line: its title, else its text shortened."""
     return action.title or shorten(action.text, 70)
@@ -158,7 +162,9 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     pages[urls.matrix()] = render("matrix.md.j2", **context(urls.matrix()), matrix=matrix, regions=catalog.regions)
     for theme, cells in matrix:
         page = urls.theme(theme.id)
-        pages[page] = render("theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels, action_line=action_line)
+        pages[page] = render(
+            "theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels, action_line=action_line, action_titles=ACTION_TITLES
+        )
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
     chart, bars = _key_figure_chart(catalog)
