@@ -33,7 +33,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from regiokompas.benchmark import LINEAR_FACTOR, Column, Measurement, format_table, growth_verdict, marginal_costs
+from regiokompas import urls
+from regiokompas.benchmark import LINEAR_FACTOR, Column, Measurement, article_bytes, format_table, growth_verdict, marginal_costs
 from regiokompas.catalog import load_catalog
 from regiokompas.generate import build_pages, generate
 from regiokompas.search_index import index_bytes, measure_first_query
@@ -48,6 +49,7 @@ MKDOCS_BUILD = ("build", "--strict", "--quiet", "--site-dir")
 
 GENERATOR_SHARE_LIMIT = 0.10
 PAGE_LIMIT_BYTES = 500_000
+THEME_PAGE_LIMIT_BYTES = 300_000  # a theme page at national scale (issue 18)
 FIRST_QUERY_LIMIT_BYTES = 300_000  # index bytes a first search query may transfer
 QUERY_LIMIT_MS = 100.0  # a search query once its index is loaded
 BUSY_RATIO = 0.9  # below this CPU/wall ratio the run shared the CPU with other work
@@ -83,8 +85,29 @@ def search_figures(project: Path, site: Path) -> dict[str, Any]:
     }
 
 
+def built(site: Path, page: str) -> Path:
+    """The HTML file of a generated page (a path of :mod:`regiokompas.urls`) in the built site."""
+    return site / urls.address(page) / "index.html"
+
+
+def comparison_figures(project: Path, site: Path) -> dict[str, Any]:
+    """The largest theme page, and the side-by-side output: the pair page plus one per-theme page per
+    region (whole HTML, and the content alone: every HTML page also repeats the site navigation)."""
+    catalog = load_catalog(project)
+    themes = [built(site, urls.theme(theme.id)) for theme in catalog.themes]
+    largest = max(themes, key=lambda path: (path.stat().st_size, path.as_posix()))
+    side_by_side = [built(site, urls.side_by_side()), *(built(site, urls.region_side_by_side(region.id)) for region in catalog.regions)]
+    return {
+        "largest_theme_page": largest.relative_to(site).parent.as_posix() + "/",
+        "largest_theme_page_bytes": largest.stat().st_size,
+        "pair_page_bytes": side_by_side[0].stat().st_size,
+        "side_by_side_bytes": sum(path.stat().st_size for path in side_by_side),
+        "side_by_side_content_bytes": sum(article_bytes(path.read_text(encoding="utf-8")) for path in side_by_side),
+    }
+
+
 #: Called after each build with (project, site); their figures go into ``Measurement.figures``.
-PROBES: list[Probe] = [site_figures, search_figures]
+PROBES: list[Probe] = [site_figures, search_figures, comparison_figures]
 
 
 def megabytes(size: int) -> str:
@@ -113,6 +136,10 @@ COLUMNS: list[Column] = [
     Column("first_query_index_bytes", "1st query index KB", lambda value: f"{value / 1000:,.1f}"),
     Column("first_query_ms", "1st query ms", lambda value: f"{value:.0f}"),
     Column("query_ms", "query ms", lambda value: f"{value:.1f}"),
+    Column("largest_theme_page_bytes", "largest theme page KB", lambda value: f"{value / 1000:,.1f}"),
+    Column("pair_page_bytes", "pair page KB", lambda value: f"{value / 1000:,.1f}"),
+    Column("side_by_side_bytes", "side by side KB", lambda value: f"{value / 1000:,.1f}"),
+    Column("side_by_side_content_bytes", "side by side content KB", lambda value: f"{value / 1000:,.1f}"),
 ]
 
 
@@ -216,6 +243,12 @@ def check_targets(results: list[Measurement]) -> list[Target]:
             f"largest {last.figures['largest_page']} = {last.figures['largest_page_bytes'] / 1000:,.1f} KB",
         ),
         Target(
+            f"no theme page over {THEME_PAGE_LIMIT_BYTES / 1000:,.0f} KB at {last.regions} regions",
+            last.figures["largest_theme_page_bytes"] <= THEME_PAGE_LIMIT_BYTES,
+            f"largest {last.figures['largest_theme_page']} = {last.figures['largest_theme_page_bytes'] / 1000:,.1f} KB",
+        ),
+        side_by_side_target(results),
+        Target(
             f"a first search query at {last.regions} regions transfers at most {FIRST_QUERY_LIMIT_BYTES / 1000:,.0f} KB of index",
             last.figures["first_query_index_bytes"] <= FIRST_QUERY_LIMIT_BYTES,
             f"{last.figures['first_query_index_bytes'] / 1000:,.1f} KB of index ({last.figures['first_query_bytes'] / 1000:,.1f} KB with "
@@ -227,6 +260,23 @@ def check_targets(results: list[Measurement]) -> list[Target]:
             f"{last.figures['query_ms']:.1f} ms (first query with loading {last.figures['first_query_ms']:.0f} ms)",
         ),
     ]
+
+
+def side_by_side_target(results: list[Measurement]) -> Target:
+    """The side-by-side output grows linearly: its content bytes per added region, last step at most
+    LINEAR_FACTOR times the first (sizes do not depend on the machine's load)."""
+    verdict = growth_verdict([(result.regions, result.figures["side_by_side_content_bytes"]) for result in results])
+    sizes = ", ".join(f"{result.regions}: {result.figures['side_by_side_content_bytes'] / 1000:,.1f} KB" for result in results)
+    if verdict.first is None or verdict.last is None:
+        figure = f"not judged: needs at least three sizes ({sizes})"
+    else:
+        figure = (
+            f"{verdict.last.per_region / 1000:,.1f} KB per added region in the last step, {verdict.first.per_region / 1000:,.1f} KB in the "
+            f"first ({sizes}; whole HTML with the navigation: "
+            + ", ".join(f"{result.regions}: {result.figures['side_by_side_bytes'] / 1000:,.1f} KB" for result in results)
+            + ")"
+        )
+    return Target(f"side-by-side content grows linearly (KB per added region, last step at most {LINEAR_FACTOR}x the first)", verdict.linear, figure)
 
 
 # --------------------------------------------------------------------------- report

@@ -97,9 +97,11 @@ def test_no_request_leaves_the_local_server_and_no_console_errors(built_site: Pa
 def test_two_regions_side_by_side_shows_only_the_chosen_two(server: str, browser) -> None:
     page = browser.new_page()
     page.goto(server + "/vergelijking/naast-elkaar/?a=twente&b=flevoland", wait_until="load")
+    page.wait_for_function("() => document.getElementById('rk-getoond').dataset.b === 'flevoland'")  # blocks are fetched
     visible = page.eval_on_selector_all(".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()")
     assert visible == ["flevoland", "twente"]
     page.select_option("#rk-regio-b", "ijsselland")
+    page.wait_for_function("() => document.getElementById('rk-getoond').dataset.b === 'ijsselland'")
     visible = page.eval_on_selector_all(".rk-naast-regio", "blocks => [...new Set(blocks.filter(b => !b.hidden).map(b => b.dataset.regio))].sort()")
     assert visible == ["ijsselland", "twente"]
     page.close()

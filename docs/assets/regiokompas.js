@@ -2,28 +2,134 @@
 (function () {
   "use strict";
 
+  // Two regions side by side (vergelijking/naast-elkaar). The page is rendered for a default pair;
+  // the pair in the URL (?a=...&b=...) is shown by taking each region's blocks (one per theme) from
+  // its per-theme page, whose address is the link marked data-regio on this page. Unknown ids fall
+  // back to the default pair with a message; a change of the choice updates the URL.
   function sideBySide() {
     var form = document.getElementById("rk-kies");
-    if (!form) return;
+    var shown = document.getElementById("rk-getoond");
+    if (!form || !shown) return;
     var first = document.getElementById("rk-regio-a");
     var second = document.getElementById("rk-regio-b");
-    var params = new URLSearchParams(window.location.search);
-    if (params.get("a")) first.value = params.get("a");
-    if (params.get("b")) second.value = params.get("b");
-    if (first.value === second.value && second.options.length > 1) {
-      second.selectedIndex = first.selectedIndex === 0 ? 1 : 0;
+    var message = document.getElementById("rk-keuze-melding");
+    var defaults = [shown.getAttribute("data-a"), shown.getAttribute("data-b")];
+    var names = {};
+    Array.prototype.forEach.call(first.options, function (option) { names[option.value] = option.textContent; });
+    var pages = {};
+    document.querySelectorAll("a[data-regio]").forEach(function (link) { pages[link.getAttribute("data-regio")] = link.href; });
+    var loaded = {};
+
+    function other(than) {
+      return defaults[0] !== than ? defaults[0] : defaults[1];
     }
-    function apply() {
-      var chosen = [first.value, second.value];
-      document.querySelectorAll(".rk-naast-regio").forEach(function (block) {
-        block.hidden = chosen.indexOf(block.getAttribute("data-regio")) === -1;
-        block.style.order = block.getAttribute("data-regio") === first.value ? "0" : "1";
+
+    // The pair asked for in the URL, valid ids only, and what was wrong with it (empty if nothing).
+    function requested() {
+      var params = new URLSearchParams(window.location.search);
+      var a = params.get("a"), b = params.get("b");
+      var wrong = [];
+      if (a !== null && !Object.prototype.hasOwnProperty.call(names, a)) { wrong.push(a); a = null; }
+      if (b !== null && !Object.prototype.hasOwnProperty.call(names, b)) { wrong.push(b); b = null; }
+      if (a === null) a = other(b);
+      if (b === null) b = other(a);
+      var note = "";
+      if (wrong.length) {
+        note = (wrong.length === 1 ? "De regio '" + wrong[0] + "' bestaat niet" : "De regio's '" + wrong.join("' en '") + "' bestaan niet") +
+          " op deze site; getoond: " + names[a] + " en " + names[b] + ".";
+      }
+      if (a === b && Object.keys(names).length > 1) {
+        b = a === defaults[1] ? defaults[0] : defaults[1];
+        if (a === b) b = first.options[first.options[0].value === a ? 1 : 0].value;
+        note = (note ? note + " " : "") + "Twee keer dezelfde regio gekozen; getoond: " + names[a] + " en " + names[b] + ".";
+      }
+      return { a: a, b: b, note: note };
+    }
+
+    function load(region) {
+      if (!loaded[region]) {
+        loaded[region] = fetch(pages[region]).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text().then(function (text) {
+            return { doc: new DOMParser().parseFromString(text, "text/html"), url: response.url };
+          });
+        });
+      }
+      return loaded[region];
+    }
+
+    // A region's block on a theme from its per-theme page, with links made absolute (they were
+    // relative to that page) and without ids (they belong to that page).
+    function block(page, theme) {
+      var found = page.doc.querySelector('.rk-naast-regio[data-thema="' + CSS.escape(theme) + '"]');
+      if (!found) return null;
+      var copy = document.importNode(found, true);
+      copy.querySelectorAll("a[href]").forEach(function (link) { link.href = new URL(link.getAttribute("href"), page.url).href; });
+      copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+      copy.querySelectorAll(".headerlink").forEach(function (node) { node.remove(); });
+      return copy;
+    }
+
+    function statements(a, b) {
+      document.querySelectorAll(".rk-uitspraken").forEach(function (group) {
+        var any = false;
+        group.querySelectorAll(".rk-uitspraak").forEach(function (statement) {
+          var regions = statement.getAttribute("data-regios").split(" ");
+          statement.hidden = regions.indexOf(a) === -1 && regions.indexOf(b) === -1;
+          any = any || !statement.hidden;
+        });
+        var none = group.querySelector(".rk-geen-uitspraak");
+        if (none) none.hidden = any;
       });
     }
-    first.addEventListener("change", apply);
-    second.addEventListener("change", apply);
+
+    function finish(pair) {
+      first.value = pair.a;
+      second.value = pair.b;
+      shown.setAttribute("data-a", pair.a);
+      shown.setAttribute("data-b", pair.b);
+      shown.querySelectorAll("strong")[0].textContent = names[pair.a];
+      shown.querySelectorAll("strong")[1].textContent = names[pair.b];
+      message.textContent = pair.note;
+      statements(pair.a, pair.b);
+    }
+
+    function show(pair) {
+      if (shown.getAttribute("data-a") === pair.a && shown.getAttribute("data-b") === pair.b) {
+        finish(pair);
+        return;
+      }
+      Promise.all([load(pair.a), load(pair.b)]).then(function (found) {
+        document.querySelectorAll(".rk-naast[data-thema]").forEach(function (row) {
+          var theme = row.getAttribute("data-thema");
+          var blocks = [block(found[0], theme), block(found[1], theme)];
+          if (blocks[0] && blocks[1]) row.replaceChildren(blocks[0], blocks[1]);
+        });
+        finish(pair);
+      }).catch(function () {
+        delete loaded[pair.a];
+        delete loaded[pair.b];
+        first.value = shown.getAttribute("data-a");
+        second.value = shown.getAttribute("data-b");
+        message.textContent = "De gegevens van " + names[pair.a] + " en " + names[pair.b] + " konden niet worden geladen; getoond: " +
+          names[shown.getAttribute("data-a")] + " en " + names[shown.getAttribute("data-b")] + ".";
+      });
+    }
+
+    function choose(event) {
+      if (event) event.preventDefault();
+      var url = new URL(window.location.href);
+      url.searchParams.set("a", first.value);
+      url.searchParams.set("b", second.value);
+      window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+      show(requested());
+    }
+
+    first.addEventListener("change", choose);
+    second.addEventListener("change", choose);
+    form.addEventListener("submit", choose);
     form.hidden = false;
-    apply();
+    show(requested());
   }
 
   function glossaryFilter() {

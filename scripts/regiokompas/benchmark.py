@@ -151,3 +151,10 @@ def growth_verdict(points: Sequence[tuple[int, float]], factor: float = LINEAR_F
         return Verdict(None if last.per_region > 0 else True, first, last, None, factor)
     ratio = last.per_region / first.per_region
     return Verdict(ratio <= factor, first, last, ratio, factor)
+
+
+def article_bytes(html: str) -> int:
+    """Bytes of a built page's content (its ``<article>``), without the theme's header and navigation."""
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    return len(html[start:end].encode("utf-8")) if start != -1 and end != -1 else 0

@@ -55,6 +55,15 @@ def shorten(text: str, width: int) -> str:
     return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+#: Action titles per region on a theme page; the rest are on the region's per-theme page.
+ACTION_TITLES = 10
+
+
+def action_line(action: Action) -> str:
+    """An action in one line: its title, else its text shortened."""
+    return action.title or shorten(action.text, 70)
+
+
 def theme_cell(region: Region, theme_id: str) -> ThemeCell:
     def tagged(items: list) -> list:
         return [item for item in items if theme_id in item.themes]
@@ -157,7 +166,14 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
     for theme, cells in matrix:
         page = urls.theme(theme.id)
         pages[page] = render(
-            "theme.md.j2", **context(page, link_terms=True), theme=theme, cells=cells, labels=labels, yardstick_points=yardstick_points.get(theme.id, [])
+            "theme.md.j2",
+            **context(page, link_terms=True),
+            theme=theme,
+            cells=cells,
+            labels=labels,
+            yardstick_points=yardstick_points.get(theme.id, []),
+            action_line=action_line,
+            action_titles=ACTION_TITLES,
         )
         briefing = urls.theme_briefing(theme.id)
         pages[briefing] = render("theme_briefing.md.j2", **context(briefing, link_terms=True), theme=theme, cells=cells, labels=labels)
@@ -191,5 +207,7 @@ def comparison_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> d
         milestones=milestones,
         regions=catalog.regions,
     )
-    pages[urls.side_by_side()] = render("side_by_side.md.j2", **context(urls.side_by_side()), matrix=matrix, regions=catalog.regions)
+    from .side_by_side import side_by_side_pages  # it uses this module's helpers
+
+    pages.update(side_by_side_pages(catalog, index, labels))
     return pages

@@ -145,6 +145,12 @@ def yardstick(yardstick_id: str) -> str:
     return f"{COMPARISON}/{slug(yardstick_id)}.md"
 
 
+def region_side_by_side(region_id: str) -> str:
+    """What one region says per theme, in short: the fallback without JavaScript of the side-by-side
+    page, and the part that page's script shows for the region (one page per region: linear size)."""
+    return f"{REGIONS}/{slug(region_id)}/per-thema.md"
+
+
 def glossary_index() -> str:
     return f"{GLOSSARY}/index.md"
 
@@ -289,6 +295,9 @@ class Links:
 
     def yardstick(self, yardstick_id: str, anchor: str | None = None) -> Markup:
         return self._to(yardstick(yardstick_id), anchor)
+
+    def region_side_by_side(self, region_id: str, anchor: str | None = None) -> Markup:
+        return self._to(region_side_by_side(region_id), anchor)
 
     def glossary_index(self) -> Markup:
         return self._to(glossary_index())
