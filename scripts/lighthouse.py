@@ -27,7 +27,7 @@ CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 )
-#: Home, every region overview, a theme page, the matrix, key figures, glossary; the heaviest
+#: Home, every region overview, a theme page, the matrix, key figures, side by side, glossary; the heaviest
 #: region detail page is added by :func:`heaviest_detail_page`.
 PAGES = [
     "/",
@@ -38,6 +38,7 @@ PAGES = [
     "/themas/thuis-tenzij/",
     "/themas/",
     "/vergelijking/kerncijfers/",
+    "/vergelijking/naast-elkaar/",
     "/begrippen/",
 ]
 
@@ -46,6 +47,8 @@ def heaviest_detail_page(site: Path) -> str:
     """The region detail page (``/regios/<region>/<page>/``) with the most HTML elements."""
     sizes = {}
     for path in (site / "regios").glob("*/*/index.html"):
+        if path.parent.name == "per-thema":  # the source of the side-by-side page, which is in PAGES
+            continue
         html = path.read_text(encoding="utf-8")
         sizes[path] = html.count("<") - html.count("</")
     heaviest = max(sorted(sizes), key=lambda path: sizes[path])
