@@ -15,7 +15,7 @@ from regiokompas.benchmark import article_bytes
 from regiokompas.catalog import load_catalog
 from regiokompas.comparison_pages import ACTION_TITLES
 from regiokompas.generate import build_pages
-from regiokompas.side_by_side import concerned_regions, default_pair
+from regiokompas.side_by_side import concerned_regions, default_pair, region_theme
 
 PAIR_PAGE = urls.side_by_side()
 
@@ -255,3 +255,29 @@ def test_pair_page_stacks_on_a_phone_without_sideways_scrolling(server: str, bro
     boxes = page.eval_on_selector_all(".rk-naast[data-thema='wachtlijsten'] .rk-naast-regio", "blocks => blocks.map(b => b.getBoundingClientRect().top)")
     assert boxes[0] < boxes[1]  # one under the other
     page.close()
+
+
+def test_a_long_list_shows_six_lines_and_folds_the_rest_without_losing_one() -> None:
+    """On the real data: a region's block with more than eight lines shows six, the rest folded in
+    a ``<details>`` whose summary counts them; a block of eight lines or fewer is not folded."""
+    root = Path(__file__).resolve().parent.parent
+    catalog = load_catalog(root)
+    page = build_pages(catalog)[urls.region_side_by_side("ijsselland")]
+    region = catalog.region("ijsselland")
+    expected = {theme.id: len(region_theme(region, theme, catalog).lines) for theme in catalog.themes}
+    folded = shown_all = 0
+    for match in re.finditer(r'<section class="rk-naast-regio" data-regio="ijsselland" data-thema="([a-z0-9-]+)" markdown>(.*?)</section>', page, re.S):
+        body = match.group(2)
+        lines = re.findall(r"^- <span class=\"rk-soort\">", body, re.M)
+        assert len(lines) == expected[match.group(1)], match.group(1)  # every line is on the page, folded or not
+        if "<details" in body:
+            before, after = body.split("<details", 1)
+            hidden = len(re.findall(r"^- <span", after, re.M))
+            assert len(re.findall(r"^- <span", before, re.M)) == 6, match.group(1)
+            assert f"<summary>Nog {hidden} onderdelen van IJsselland over dit thema</summary>" in after
+            assert len(lines) > 8
+            folded += 1
+        else:
+            assert len(lines) <= 8, match.group(1)
+            shown_all += 1
+    assert folded and shown_all
