@@ -384,20 +384,25 @@ def _items(data: Any, key: str) -> list[tuple[Location, dict[str, Any]]]:
     return [((key, number), item) for number, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
 
 
+def _check_file_id(source: YamlFile, data: dict[str, Any], stem: str, kind: str, problems: list[Problem]) -> None:
+    """A file whose ``id`` names its page: the id equals the file name, which is no name the site reserves."""
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{stem}'"))
+    if stem in urls.RESERVED[kind]:
+        problems.append(
+            source.problem(
+                ("id",), f"gereserveerde naam '{stem}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"
+            )
+        )
+
+
 def _check_region(file: _File, references: _References, seeds: set[str] | None, problems: list[Problem]) -> None:
     if not file.readable:
         return
     source, data = file.yaml, file.data
     assert source is not None
     region_id = file.path.stem
-    if isinstance(data.get("id"), str) and data["id"] != region_id:
-        problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{region_id}'"))
-    if region_id in urls.RESERVED["region"]:
-        problems.append(
-            source.problem(
-                ("id",), f"gereserveerde naam '{region_id}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"
-            )
-        )
+    _check_file_id(source, data, region_id, "region", problems)
     document_ids = references.documents.get(region_id, set())
     for location, document in _items(data, "documents"):
         seed = document.get("seed")
@@ -605,14 +610,7 @@ def _check_yardsticks(files: list[_File], references: _References, problems: lis
         source, data = file.yaml, file.data
         assert source is not None
         stem = file.path.stem
-        if isinstance(data.get("id"), str) and data["id"] != stem:
-            problems.append(source.problem(("id",), f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam; gebruik '{stem}'"))
-        if stem in urls.RESERVED["yardstick"]:
-            problems.append(
-                source.problem(
-                    ("id",), f"gereserveerde naam '{stem}': die naam gebruikt de site zelf voor een pagina; kies een andere naam voor het bestand en het id"
-                )
-            )
+        _check_file_id(source, data, stem, "yardstick", problems)
         cited: list[tuple[Location, Any]] = [(location, value) for location, value in _items(data, "sources")]
         point_ids: set[str] = set()
         for location, point in _items(data, "points"):

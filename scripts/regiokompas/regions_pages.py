@@ -77,6 +77,11 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
+def _counts(*lists: tuple[list, str, str]) -> str:
+    """``"3 indicatoren, 1 tabel"``: the count of each non-empty list, singular or plural."""
+    return ", ".join(_count(len(items), one, more) for items, one, more in lists if items)
+
+
 def _item_part(region: Region, name: str, items: list, singular: str, plural: str) -> Part:
     """The detail page of a region's principles or topics, with the counts of its items and their actions."""
     ids = {item.id for item in items}
@@ -95,14 +100,8 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
             Part(
                 "cijfers",
                 urls.REGION_PAGES["cijfers"],
-                ", ".join(
-                    text
-                    for number, text in (
-                        (len(region.indicators), _count(len(region.indicators), "indicator", "indicatoren")),
-                        (len(region.key_figures), _count(len(region.key_figures), "kerncijfer", "kerncijfers")),
-                        (len(region.tables), _count(len(region.tables), "tabel", "tabellen")),
-                    )
-                    if number
+                _counts(
+                    (region.indicators, "indicator", "indicatoren"), (region.key_figures, "kerncijfer", "kerncijfers"), (region.tables, "tabel", "tabellen")
                 ),
             )
         )
@@ -111,14 +110,7 @@ def region_parts(region: Region, catalog: Catalog | None = None) -> list[Part]:
             Part(
                 "tijdlijn",
                 urls.REGION_PAGES["tijdlijn"],
-                ", ".join(
-                    text
-                    for number, text in (
-                        (len(region.milestones), _count(len(region.milestones), "mijlpaal", "mijlpalen")),
-                        (len(region.cooperation), _count(len(region.cooperation), "samenwerkingsverband", "samenwerkingsverbanden")),
-                    )
-                    if number
-                ),
+                _counts((region.milestones, "mijlpaal", "mijlpalen"), (region.cooperation, "samenwerkingsverband", "samenwerkingsverbanden")),
             )
         )
     notes = sum(len(group.entries) for group in note_groups(region, catalog)) + len(region.notes) + sum(len(d.notes) for d in region.documents)
