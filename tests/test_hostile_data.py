@@ -35,6 +35,9 @@ PAYLOAD = (
     " {{ 7*7 }} {% raw %} *[HTML]: evil --8<-- \"README.md\" | cel | {: onclick=alert('attr') }"
     " [klik](javascript:alert('link')) ![beeld](https://evil.example/x.png) &lt;b&gt;"
 )
+#: For fields limited to 40 characters (units, short names): a shorter payload instead of the value.
+SHORT_PAYLOAD = "<img src=x onerror=alert('kort')>"
+SHORT_FIELDS = {"unit", "short_name", "short_title"}
 #: One "word" of 3,000 characters: it must wrap on a 375 px phone instead of widening the page.
 LONG_WORD = "Lang" * 750
 #: A glossary spelling variant with markup (no URL, so the term linker can match all of it).
@@ -61,7 +64,16 @@ NOT_TEXT = {
     "basis",
     "quote",
     "section",
+    "measure",
+    "point",
+    "items",
+    "status",
+    "said_by",
 }
+#: A yardstick of the fixture (issue 19), added to the hostile project so its texts are poisoned too.
+YARDSTICK = Path(__file__).resolve().parent / "fixtures" / "yardsticks" / "toets.yaml"
+#: A measure for the key-figure grid (issue 18), with alpha's key figure linked to it.
+MEASURES = {"measures": [{"id": "aandeel", "name": "Aandeel", "definition": "Een aandeel.", "unit": "%", "note": "Een toelichting."}]}
 
 
 def _poison(value: Any, key: str = "") -> Any:
@@ -71,6 +83,8 @@ def _poison(value: Any, key: str = "") -> Any:
         return {name: _poison(item, name) for name, item in value.items()}
     if isinstance(value, list):
         return [_poison(item, key) for item in value]
+    if isinstance(value, str) and key in SHORT_FIELDS:
+        return SHORT_PAYLOAD
     if isinstance(value, str) and key not in NOT_TEXT:
         return f"{value} {PAYLOAD}"
     return value
@@ -88,8 +102,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*GENERATED_DIRS) if name == "docs" else None)
         else:
             shutil.copy(source, target)
-    for path in [*(project / "regions").glob("*.yaml"), *(project / "glossary").glob("*.yaml"), project / "themes/themes.yaml"]:
+    # The newer free-text fields: what sets a region apart, a measure with a figure linked to it, a yardstick.
+    (project / "yardsticks").mkdir()
+    shutil.copy(YARDSTICK, project / "yardsticks" / YARDSTICK.name)
+    (project / "themes/measures.yaml").write_text(yaml.safe_dump(MEASURES, allow_unicode=True), encoding="utf-8")
+    alpha = yaml.safe_load((project / "regions/alpha.yaml").read_text(encoding="utf-8"))
+    alpha["distinctive"] = [{"text": "Alpha kiest voor een eigen weg.", "refs": [alpha["principles"][0]["id"]]}]
+    alpha["key_figures"][0].update(measure="aandeel", measure_note="Anders geteld.")
+    (project / "regions/alpha.yaml").write_text(yaml.safe_dump(alpha, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    data_files = [*(project / "regions").glob("*.yaml"), *(project / "glossary").glob("*.yaml"), *(project / "yardsticks").glob("*.yaml")]
+    for path in [*data_files, project / "themes/themes.yaml", project / "themes/measures.yaml"]:
         data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if path.parent.name == "yardsticks":  # a choice, not free text
+            data["kind"] = "eis"
         if path == project / "regions/alpha.yaml":  # one word far wider than a phone
             data["summary"] += " " + LONG_WORD
         if path.name == "begrippen.yaml":  # a hostile spelling variant of a concept ...
@@ -99,10 +124,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     # A region id with hyphens: ids reach HTML attributes and URLs, where Markdown escaping would break them.
     (project / "regions/beta.yaml").rename(project / "regions/beta-regio.yaml")
-    for path, old, new in (("regions/beta-regio.yaml", "id: beta\n", "id: beta-regio\n"), ("glossary/beta.yaml", "region: beta\n", "region: beta-regio\n")):
+    for path, old, new in (
+        ("regions/beta-regio.yaml", "id: beta\n", "id: beta-regio\n"),
+        ("glossary/beta.yaml", "region: beta\n", "region: beta-regio\n"),
+        (f"yardsticks/{YARDSTICK.name}", "region: beta\n", "region: beta-regio\n"),
+    ):
         text = (project / path).read_text(encoding="utf-8")
         assert old in text, path
-        (project / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+        (project / path).write_text(text.replace(old, new), encoding="utf-8")
     site = project / "site"
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=project, env=ENV, capture_output=True, text=True, check=False
