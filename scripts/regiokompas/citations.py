@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -19,6 +18,7 @@ from .model_errors import suggest
 from .models import Document, GlossaryDefinition, GlossarySource, Mapping, Region, Source, Yardstick, YardstickPoint
 from .problems import Location, Problem
 from .sources import Heading, Resolved, SourceText, load_source, split_number
+from .text import item_name, shorten
 from .yamlfile import YamlFile
 
 SOURCES_DIR = Path("bronnen")
@@ -316,15 +316,8 @@ def item_label(citation: Citation) -> str:
     """A short name for the citing item, for "Hier geciteerd in"."""
     if citation.label:
         return citation.label
-    item: Any = citation.item
-    for name in ("term", "title", "name", "label"):
-        value = getattr(item, name, None)
-        if isinstance(value, str) and value:
-            break
-    else:
-        value = getattr(item, "text", None) or citation.key
-    value = " ".join(str(value).split())
-    return value if len(value) <= 70 else value[:67].rsplit(" ", 1)[0] + " …"
+    term = getattr(citation.item, "term", None)
+    return shorten(term, 70) if isinstance(term, str) and term else item_name(citation.item, 70) or citation.key
 
 
 def item_page(citation: Citation, places: dict[str, urls.ItemPlace] | None = None) -> str:

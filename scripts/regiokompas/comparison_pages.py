@@ -17,6 +17,7 @@ from .measures import DIFFERENT, measure_rows
 from .models import Action, Indicator, Principle, Region, Theme, Topic
 from .pagetools import page_context
 from .render import render
+from .text import shorten
 
 
 @dataclass
@@ -45,14 +46,6 @@ class ThemeCell:
         if self.indicators:
             return self.indicators[0].name
         return ""
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= width:
-        return flat
-    return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 #: Action titles per region on a theme page; the rest are on the region's per-theme page.

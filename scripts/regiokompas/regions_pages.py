@@ -18,6 +18,7 @@ from .glossary import TermIndex
 from .models import Region
 from .pagetools import page_context
 from .render import render
+from .text import item_name
 from .topic_pages import topic_pages
 from .yardstick_pages import yardsticks_of
 
@@ -148,28 +149,19 @@ def _by_parent(items: list) -> dict[str, list]:
     return dict(grouped)
 
 
-def _label(item: Any, limit: int = 90) -> str:
-    for name in ("title", "name", "label", "text"):
-        value = getattr(item, name, None)
-        if isinstance(value, str):
-            value = " ".join(value.split())
-            return value if len(value) <= limit else value[: limit - 3].rsplit(" ", 1)[0] + " …"
-    return ""
-
-
 def distinctive_labels(region: Region) -> dict[str, str]:
     """Item id -> a short label (``principe 6``, ``opgave 2``, ``actie 1 bij principe 6``), for the
     items a region's distinctive points rest on: the overview stays short on a phone."""
     labels: dict[str, str] = {}
     for principle in region.principles:
-        labels[principle.id] = f"principe {principle.number}" if principle.number else _label(principle, 40)
+        labels[principle.id] = f"principe {principle.number}" if principle.number else item_name(principle, 40)
     for topic in region.topics:
-        labels[topic.id] = f"{topic.kind} {topic.number}" if topic.number else _label(topic, 40)
+        labels[topic.id] = f"{topic.kind} {topic.number}" if topic.number else item_name(topic, 40)
     for parent, actions in _by_parent(region.actions).items():
         for number, action in enumerate(actions, start=1):
             labels[action.id] = f"actie {number} bij {labels.get(parent, parent)}"
     for item in (*region.indicators, *region.key_figures):
-        labels[item.id] = _label(item, 40)
+        labels[item.id] = item_name(item, 40)
     return {ref: labels[ref] for point in region.distinctive for ref in point.refs}
 
 
@@ -188,7 +180,7 @@ def note_groups(region: Region, catalog: Catalog | None = None) -> list[NoteGrou
         has_id = isinstance(getattr(item, "id", None), str)
         kind_label = _KINDS.get(location[0], "kernbegrip van de ambitie" if len(location) > 1 else "ambitie").capitalize()
         anchor = urls.note_anchor(key) if kind != "document" else f"let-op-{urls.slug(key)}"
-        groups[kind].append(NoteEntry(anchor, kind_label, _label(item), item.id if has_id else None, item.note))
+        groups[kind].append(NoteEntry(anchor, kind_label, item_name(item), item.id if has_id else None, item.note))
     for region_id, key, entry in catalog.glossary_editor_notes if catalog else []:
         if region_id == region.id and entry.note_kind in groups:
             groups[entry.note_kind].append(NoteEntry(urls.note_anchor(key), "Begrip", entry.term, None, entry.note, entry.concept))
@@ -214,7 +206,7 @@ def derived(region: Region) -> list[DerivedEntry]:
     for action in region.actions:
         missing = [name for name, stated in (("uitvoerder", action.owner_stated), ("niveau", action.level_stated)) if not stated]
         if missing:
-            entries.append(DerivedEntry(_label(action), action.id, " en ".join(missing) + " afgeleid"))
+            entries.append(DerivedEntry(item_name(action), action.id, " en ".join(missing) + " afgeleid"))
     return entries
 
 

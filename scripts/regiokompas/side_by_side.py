@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from . import urls
 from .catalog import Catalog
-from .comparison_pages import shorten
 from .glossary import TermIndex
 from .models import Action, Indicator, KeyFigure, Principle, Region, Source, Synthesis, Theme, Topic
 from .pagetools import page_context
 from .render import render
+from .text import shorten
 
 #: The pair shown without JavaScript and when the URL names no valid region.
 DEFAULT_PAIR = ("ijsselland", "twente")

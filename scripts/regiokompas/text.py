@@ -88,3 +88,20 @@ def table_cell(text: object) -> Markup:
     if text is None or text == "" or text == []:
         return Markup("–")
     return inline(text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return flat[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def item_name(item: object, width: int = 90) -> str:
+    """The short name an item goes by: its title, name, label or else its text, shortened to ``width``."""
+    for field in ("title", "name", "label", "text"):
+        value = getattr(item, field, None)
+        if isinstance(value, str) and value:
+            return shorten(value, width)
+    return ""

@@ -13,13 +13,13 @@ from typing import Any
 
 from . import urls
 from .catalog import Catalog
-from .comparison_pages import shorten
 from .context import SiteContext
 from .escape import nav_title
 from .glossary import TermIndex
 from .models import Mapping, Region, Yardstick, YardstickPoint
 from .pagetools import page_context
 from .render import render
+from .text import item_name
 
 #: What one point of a yardstick is called on the site, by ``Yardstick.kind``: (singular, plural).
 KIND_NAMES = {"eis": ("eis", "eisen"), "thema": ("thema", "thema's")}
@@ -61,8 +61,7 @@ def item_names(catalog: Catalog) -> dict[str, str]:
     names: dict[str, str] = {}
     for region in catalog.regions:
         for item in [*region.principles, *region.topics, *region.actions, *region.indicators, *region.key_figures, *region.milestones]:
-            label = next((value for name in ("title", "name", "label") if isinstance(value := getattr(item, name, None), str)), None)
-            names[item.id] = shorten(label or getattr(item, "text", item.id), 70)
+            names[item.id] = item_name(item, 70) or item.id
     return names
 
 
