@@ -172,6 +172,52 @@ def test_dark_palette_switches_and_keeps_contrast(server: str, browser) -> None:
     assert failures == []
 
 
+#: Records every write of a data-md-color-* attribute on the body, from the start of the page.
+COLOUR_WRITES = """
+window.__colourWrites = [];
+const original = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (this === document.body && String(name).startsWith("data-md-color")) window.__colourWrites.push(name);
+  return original.call(this, name, value);
+};
+"""
+#: What the theme's inline script writes before the first paint to apply a saved choice (no restyle).
+SAVED_COLOURS = ["data-md-color-media", "data-md-color-scheme", "data-md-color-primary", "data-md-color-accent"]
+
+
+def test_the_colour_toggle_restyles_nothing_on_load_and_switches_with_mouse_and_keyboard(server: str, browser) -> None:
+    """Material's palette component marked the body as switching (a restyle of every element) on
+    every load; the site's own toggle changes the body only on a choice or a dark system."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(COLOUR_WRITES)
+    page = context.new_page()
+    page.goto(server + "/begrippen/", wait_until="load")
+    assert page.evaluate("window.__colourWrites") == []
+    button = page.locator("label.md-header__button[for^='__palette']:visible")
+    # The one visible button switches to the other option (its title becomes Material's tooltip).
+    assert button.count() == 1 and button.get_attribute("for") == "__palette_1"
+    button.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert "data-md-color-switching" in page.evaluate("window.__colourWrites")
+    assert page.locator("label.md-header__button[for^='__palette']:visible").get_attribute("for") == "__palette_0"
+    page.goto(server + "/regios/twente/", wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert page.evaluate("window.__colourWrites") == SAVED_COLOURS
+    assert page.get_attribute('meta[name="color-scheme"]', "content") == "dark"
+    page.focus("input.md-option:checked")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.goto(server + "/", wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    context.close()
+    dark = browser.new_context(color_scheme="dark")
+    page = dark.new_page()
+    page.goto(server + "/", wait_until="load")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert page.locator("label.md-header__button[for^='__palette']:visible").get_attribute("for") == "__palette_0"
+    dark.close()
+
+
 def test_navigation_home_region_theme_glossary_and_term_search(server: str, browser) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server + "/", wait_until="load")

@@ -112,12 +112,12 @@ def test_chapters_start_at_a_chapter_a_first_appendix_or_a_new_section_number() 
 
 
 def test_the_region_navigation_lists_the_numbered_topics_pages(built_site: Path) -> None:
-    page = (built_site / "regios" / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
     catalog = load_catalog(ROOT)
     for region in catalog.regions:
+        page = (built_site / "regios" / region.id / "index.html").read_text(encoding="utf-8")
+        nav = page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
         for topic_page in topic_pages(region):
-            assert f'href="{region.id}/onderwerpen-{topic_page.number}/"' in nav, (region.id, topic_page.number)
+            assert f'href="onderwerpen-{topic_page.number}/"' in nav, (region.id, topic_page.number)
 
 
 @pytest.mark.browser
@@ -134,13 +134,13 @@ def test_the_glossary_filter_shows_all_terms_on_load_and_only_a_regions_terms_wh
     page = browser.new_page()
     page.goto(server + "/begrippen/", wait_until="load")
     count = "sel => document.querySelectorAll(sel).length"
-    entries = page.evaluate(count, "li:has(> [data-regios])")
-    assert entries > 50 and page.evaluate(count, "li[hidden]:has(> [data-regios])") == 0
+    entries = page.evaluate(count, "li[data-regios]")
+    assert entries > 50 and page.evaluate(count, "li[data-regios][hidden]") == 0
     assert page.is_visible("#rk-begrip-filter")
     page.select_option("#rk-begrip-regio", "twente")
-    hidden = page.evaluate(count, "li[hidden]:has(> [data-regios])")
-    shown = page.evaluate("() => [...document.querySelectorAll('li:not([hidden]) > [data-regios]')].map(m => m.dataset.regios.split(' '))")
+    hidden = page.evaluate(count, "li[data-regios][hidden]")
+    shown = page.evaluate("() => [...document.querySelectorAll('li[data-regios]:not([hidden])')].map(m => m.dataset.regios.split(' '))")
     assert 0 < hidden < entries and all("twente" in regions for regions in shown)
     page.select_option("#rk-begrip-regio", "")
-    assert page.evaluate(count, "li[hidden]:has(> [data-regios])") == 0
+    assert page.evaluate(count, "li[data-regios][hidden]") == 0
     page.close()

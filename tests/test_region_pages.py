@@ -109,13 +109,25 @@ def test_every_item_id_resolves_to_exactly_one_anchor(built_site: Path, real) ->
     assert misplaced == {}
 
 
-def test_region_pages_are_in_the_navigation(built_site: Path, real) -> None:
+def _primary_nav(path: Path) -> str:
+    page = path.read_text(encoding="utf-8")
+    return page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
+
+
+def test_a_regions_pages_are_in_the_navigation_of_its_own_pages_only(built_site: Path, real) -> None:
+    """The navigation is pruned (navigation.prune): a page carries its own section in full, the
+    other sections as one link each, so its size does not grow with every region added."""
     catalog, _ = real
-    page = (built_site / "regios" / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
     for region in catalog.regions:
+        nav = _primary_nav(built_site / "regios" / region.id / "index.html")
         for name in ("principes", "verantwoording"):
-            assert f'href="{region.id}/{name}/"' in nav, (region.id, name)
+            assert f'href="{name}/"' in nav, (region.id, name)
+        for other in catalog.regions:
+            if other.id != region.id:
+                assert f'href="../{other.id}/"' in nav and f"{other.id}/principes/" not in nav, (region.id, other.id)
+    home = _primary_nav(built_site / "index.html")
+    assert 'href="regios/"' in home
+    assert not any(f"regios/{region.id}/" in home for region in catalog.regions)
 
 
 #: A phone screen (iPhone SE/8 viewport) and how many of them a region overview may take.

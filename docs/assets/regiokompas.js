@@ -137,9 +137,8 @@
     if (!form) return;
     var select = document.getElementById("rk-begrip-regio");
     function apply() {
-      document.querySelectorAll("[data-regios]").forEach(function (marker) {
-        var item = marker.closest("li");
-        var regions = marker.getAttribute("data-regios").split(" ");
+      document.querySelectorAll("li[data-regios]").forEach(function (item) {
+        var regions = item.getAttribute("data-regios").split(" ");
         item.hidden = select.value !== "" && regions.indexOf(select.value) === -1;
       });
     }
@@ -180,7 +179,73 @@
     if (page) window.location.replace(page + "/#" + encodeURIComponent(id));
   }
 
+  // Light and dark display: the toggle in the header (overrides/partials/palette.html). The saved
+  // choice is already on the body (Material's inline script applies it before the first paint), so
+  // on load this only checks the current option, which shows its button; the body's colours change
+  // only for a first visit whose system is dark, or on a click. Stored as Material stores it.
+  function colourScheme() {
+    var form = document.querySelector("form[data-rk-kleur]");
+    if (!form || form.hasAttribute("data-rk-actief")) return;
+    form.setAttribute("data-rk-actief", "");
+    var options = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+    if (!options.length) return;
+    var store = typeof window.__md_get === "function" && typeof window.__md_set === "function";
+    var keys = ["media", "scheme", "primary", "accent"];
+
+    function colours(option) {
+      var colour = {};
+      keys.forEach(function (key) { colour[key] = option.getAttribute("data-md-color-" + key); });
+      return colour;
+    }
+
+    function apply(index, save) {
+      var option = options[index], colour = colours(option);
+      option.checked = true;
+      options.forEach(function (other, i) {
+        var label = other.nextElementSibling;
+        if (label && label.tagName === "LABEL") label.hidden = i !== index;
+      });
+      // The media attribute styles nothing; the other three are the colours.
+      var changed = keys.slice(1).some(function (key) { return document.body.getAttribute("data-md-color-" + key) !== colour[key]; });
+      if (changed) {
+        // No colour transitions while switching (the palette stylesheet's rule for this attribute).
+        document.body.setAttribute("data-md-color-switching", "");
+        keys.forEach(function (key) { document.body.setAttribute("data-md-color-" + key, colour[key]); });
+        window.setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
+      }
+      var meta = document.querySelector('meta[name="color-scheme"]');
+      if (colour.scheme === "slate" && !meta) {
+        meta = document.createElement("meta");
+        meta.name = "color-scheme";
+        document.head.appendChild(meta);
+      }
+      if (meta) meta.content = colour.scheme === "slate" ? "dark" : "light";
+      if (save && store) window.__md_set("__palette", { index: index, color: colour });
+    }
+
+    var saved = store ? window.__md_get("__palette") : null;
+    var index = saved && typeof saved.index === "number" ? saved.index : options.findIndex(function (option) {
+      var media = option.getAttribute("data-md-color-media");
+      return media && window.matchMedia(media).matches;
+    });
+    apply(Math.max(0, Math.min(index, options.length - 1)), false);
+    form.addEventListener("change", function (event) {
+      var chosen = options.indexOf(event.target);
+      if (chosen !== -1) apply(chosen, true);
+    });
+    // Enter on the focused option switches to the next one, as in Material.
+    form.addEventListener("keydown", function (event) {
+      var current = options.indexOf(event.target);
+      if (event.key !== "Enter" || current === -1) return;
+      event.preventDefault();
+      var next = options[(current + 1) % options.length];
+      next.click();
+      next.focus();
+    });
+  }
+
   function start() {
+    colourScheme();
     movedAnchor();
     sideBySide();
     glossaryFilter();
