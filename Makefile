@@ -56,6 +56,6 @@ clean:
 bench: $(STAMP) ## Benchmark build cost at 4, 10, 21 and 42 regions (prints a table, writes bench-results.json)
 	$(BIN)/python scripts/bench.py
 
-lighthouse: build ## Lighthouse on mobile (performance, accessibility) for the key pages, served with gzip; prints a table
+lighthouse: build ## Lighthouse on mobile (performance, accessibility) for the key pages, served with gzip, 5 runs each (LIGHTHOUSE_RUNS); prints the median runs
 	@test -x $(VENV)/npm/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix $(VENV)/npm lighthouse@12.8.2
 	$(BIN)/python scripts/lighthouse.py site

@@ -144,3 +144,15 @@ def test_the_glossary_filter_shows_all_terms_on_load_and_only_a_regions_terms_wh
     page.select_option("#rk-begrip-regio", "")
     assert page.evaluate(count, "li[data-regios][hidden]") == 0
     page.close()
+
+
+def test_the_lighthouse_table_shows_the_median_run() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from lighthouse import median_run
+
+    runs = [{"performance": score, "tbt": 100 - score} for score in (90, 97, 95, 99, 80)]
+    assert median_run(runs)["performance"] == 95
+    assert median_run(runs[:4])["performance"] == 95  # even count: the lower middle run
+    assert median_run(runs[:1])["performance"] == 90
