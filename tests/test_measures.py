@@ -175,10 +175,27 @@ def test_measure_texts_are_data_in_the_grid_the_chart_and_its_caption(measured: 
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in re.search(r"<figcaption>.*?</figcaption>", rendered, re.S).group(0)
 
 
-def test_figures_without_a_measure_stay_listed_per_region(measured: Path) -> None:
-    page = _page(measured)
-    per_region = _plain(html_of(page.split("## Alle kerncijfers per regio", 1)[1]))
-    assert "Jeugdigen met jeugdhulp" in per_region and "Gemeenten" in per_region and "Trajecten met verblijf" in per_region
+def test_every_figure_is_one_link_away_per_region_with_counts(measured: Path) -> None:
+    """The page counts each region's figures (all, and those in the grid) and links to the region's
+    figures page, which lists every figure, with a measure or without (the page stays the same size
+    whatever the number of figures per region)."""
+    from test_generator import pages_of
+
+    def unmeasure(region: dict) -> None:  # Beta's second figure fits no measure
+        region["key_figures"][1].pop("measure")
+        region["key_figures"][1].pop("measure_note")
+
+    _edit(measured / "regions/beta.yaml", unmeasure)
+    pages = pages_of(measured)
+    per_region = pages["vergelijking/kerncijfers.md"].split("## Alle kerncijfers per regio", 1)[1].split("## Gegevens downloaden", 1)[0]
+    rows = {cells[0]: cells[1:] for cells in (row.strip("| ").split(" | ") for row in per_region.splitlines() if row.startswith("| ["))}
+    assert rows == {
+        "[Alpha](../regios/alpha/cijfers.md#kerncijfers)": ["2", "2"],
+        "[Beta](../regios/beta/cijfers.md#kerncijfers)": ["2", "1"],
+    }
+    listed = {region: _plain(html_of(pages[f"regios/{region}/cijfers.md"])) for region in ("alpha", "beta")}
+    assert "Jeugdigen met jeugdhulp" in listed["alpha"] and "Gemeenten" in listed["alpha"]
+    assert "Jeugdhulp per traject" in listed["beta"] and "Trajecten met verblijf" in listed["beta"]
 
 
 def test_without_a_measures_file_the_page_has_no_grid(mini: Path) -> None:
