@@ -403,7 +403,7 @@ def _point_url_column(name: str, description: str) -> Column:
 
 def _yardstick_columns() -> list[Column]:
     return [
-        field_column(Yardstick, "id", "yardstick", "Maatstaf: ", get=lambda region, row: row.yardstick.id),
+        field_column(Yardstick, "id", "yardstick", "Id van de maatstaf, ", get=lambda region, row: row.yardstick.id),
         field_column(Yardstick, "name", "yardstick_name", "Maatstaf: ", get=lambda region, row: row.yardstick.name),
     ]
 
@@ -420,6 +420,7 @@ def assessment_columns() -> list[Column]:
         ),
     )
     item_urls = {"type": "array", "items": url_column().spec}
+    items = field_column(Mapping, "items")
     return [
         *_yardstick_columns(),
         field_column(YardstickPoint, "id", "point", "Eis of thema: ", get=lambda region, row: row.point.id),
@@ -438,11 +439,15 @@ def assessment_columns() -> list[Column]:
             lambda region, row: row.mapping is None,
         ),
         _of_mapping(field_column(Mapping, "said_by")),
-        replace(field_column(Mapping, "items"), get=lambda region, row: [] if row.mapping is None else list(row.mapping.items)),
+        replace(
+            items,
+            description=f"{items.description} Leeg in een afgeleide rij.",
+            get=lambda region, row: [] if row.mapping is None else list(row.mapping.items),
+        ),
         Column(
             "item_urls",
             item_urls,
-            "Vaste links naar de items, in dezelfde volgorde als `items`.",
+            "Vaste links naar de items, in dezelfde volgorde als `items`; leeg in een afgeleide rij.",
             False,
             lambda region, row: [] if row.mapping is None else [item_url(region, item) for item in row.mapping.items],
         ),
@@ -454,6 +459,8 @@ def assessment_columns() -> list[Column]:
 
 @dataclass(frozen=True)
 class PointRow:
+    """One row of ``maatstafpunten``: a point with the yardstick it belongs to."""
+
     yardstick: Yardstick
     point: YardstickPoint
 
