@@ -506,9 +506,7 @@ def measure_table(catalog: Catalog) -> Table:
         )
     )
     rows = [{column.name: column.get(None, measure) for column in columns} for measure in catalog.measures]  # type: ignore[arg-type]
-    description = (
-        "De maten van het vergelijkingsrooster: wat een kerncijfer meet als het in elke regio hetzelfde betekent (kolom `measure` van de kerncijfers)."
-    )
+    description = "De maten van het vergelijkingsrooster: wat een kerncijfer meet als het in elke regio hetzelfde betekent (kolom measure van de kerncijfers)."
     return Table(MEASURES, "Maten", description, columns, rows, ["id"], Measure)
 
 
@@ -546,7 +544,7 @@ def tables(catalog: Catalog, regions: Iterable[Region]) -> list[Table]:
         rows = [{column.name: column.get(region, row) for column in columns} for region in regions for row in assessments(catalog, region)]
         description = (
             "Hoe de regio's de eisen en thema's van de landelijke maatstaven behandelen: één rij per koppeling (een oordeel van "
-            "de redactie of een eigen uitspraak van de regio), en een afgeleide rij `niet behandeld` voor elk punt zonder koppeling."
+            "de redactie of een eigen uitspraak van de regio), en een afgeleide rij ‘niet behandeld’ voor elk punt zonder koppeling."
         )
         found.append(Table(YARDSTICKS, "Maatstaven", description, columns, rows, ["point", "region", "status", "said_by"]))
     return found
