@@ -679,3 +679,13 @@ def test_yardstick_columns_are_the_models_field_descriptions(real: tuple[Catalog
         assert measures[name].startswith(Measure.model_fields[name].description or "-"), name
     schema = json.loads(pages["downloads/schema/maatstafpunten.schema.json"])
     assert schema["items"]["properties"]["sources"]["items"] == {"$ref": "#/$defs/Source"} and "Source" in schema["$defs"]
+
+
+def test_the_history_covers_every_file_a_download_is_made_from(mini: Path) -> None:
+    """The "Gewijzigd" column can only show a date for files whose git history was read."""
+    add_yardstick_and_measures(mini)
+    for root in (mini, ROOT):
+        catalog = load_catalog(root)
+        sources = {file for download in datasets.downloads(catalog) for file in download.files}
+        assert {"yardsticks/toets.yaml" if root == mini else "yardsticks/nvo.yaml", "themes/measures.yaml", "themes/themes.yaml"} <= sources
+        assert sources <= set(read_site(catalog, root, {}).history), root
