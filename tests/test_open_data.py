@@ -11,7 +11,9 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,33 @@ def real() -> tuple[Catalog, dict[str, str | bytes]]:
 @pytest.fixture
 def mini_built(mini: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalog, dict[str, str | bytes]]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return build(mini)
+
+
+#: The yardstick of the yardstick tests: three points, three mappings, so three cells have no mapping.
+YARDSTICK = Path(__file__).resolve().parent / "fixtures" / "yardsticks" / "toets.yaml"
+MEASURES = {
+    "measures": [
+        {"id": "aandeel-jeugdhulp", "name": "Aandeel jeugdigen met jeugdhulp", "definition": "Jeugdigen met jeugdhulp als percentage.", "unit": "%"},
+        {"id": "gemeenten", "name": "Gemeenten", "definition": "Aantal gemeenten.", "unit": "gemeenten", "comparable": False, "note": "Een toelichting."},
+    ]
+}
+
+
+def add_yardstick_and_measures(root: Path) -> None:
+    """The mini project with the test yardstick and two measures, alpha's key figure under the first."""
+    (root / "yardsticks").mkdir(exist_ok=True)
+    shutil.copy(YARDSTICK, root / "yardsticks" / YARDSTICK.name)
+    (root / "themes/measures.yaml").write_text(yaml.safe_dump(MEASURES, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    figure = "    definition: Share of under-18s with youth care.\n"
+    replace_in(root / "regions/alpha.yaml", figure, figure + "    measure: aandeel-jeugdhulp\n    measure_note: Anders geteld.\n")
+
+
+@pytest.fixture
+def full(mini: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalog, dict[str, str | bytes]]:
+    """The mini project with a yardstick and measures."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    add_yardstick_and_measures(mini)
     return build(mini)
 
 
@@ -233,8 +262,8 @@ def test_every_download_parses_with_dutch_excel_conventions_and_matches_the_cata
         assert all(csv_rows(pages, f"downloads/{slug}.csv") for slug in TABLES)
 
 
-def test_csv_and_json_hold_the_same_values(mini_built: tuple[Catalog, dict[str, str | bytes]]) -> None:
-    _, pages = mini_built
+def test_csv_and_json_hold_the_same_values(full: tuple[Catalog, dict[str, str | bytes]]) -> None:
+    _, pages = full
     package = json.loads(pages["downloads/datapackage.json"])
     compared = 0
     for resource in package["resources"]:
@@ -250,6 +279,8 @@ def test_csv_and_json_hold_the_same_values(mini_built: tuple[Catalog, dict[str, 
                 expected = item[field["name"]]
                 if field["name"] == "parts":
                     expected = "\n\n".join("\n".join([p["title"], *(f"* {point}" for point in p["points"])]) for p in expected) or None
+                if field["name"] == "sources":
+                    expected = "\n\n".join(source_paragraph(source) for source in expected) or None
                 if expected == []:
                     expected = None
                 assert value == expected, (resource["path"], field["name"])
@@ -257,17 +288,24 @@ def test_csv_and_json_hold_the_same_values(mini_built: tuple[Catalog, dict[str, 
     assert compared > 100
 
 
-@pytest.mark.parametrize("project", ["mini", "real"])
+def source_paragraph(source: dict[str, Any]) -> str:
+    """How the CSV writes one source of a list of sources."""
+    page = f", p. {source['page']}" if source.get("page") else ""
+    return f'{source["document"]} > {source["section"]}{page}: "{source["quote"]}"'
+
+
+@pytest.mark.parametrize("project", ["mini_built", "full", "real"])
 def test_data_package_describes_and_validates_every_download(project: str, request: pytest.FixtureRequest) -> None:
-    _, pages = request.getfixturevalue("mini_built" if project == "mini" else "real")
+    _, pages = request.getfixturevalue(project)
     assert package_problems(pages) == []
 
 
-def test_frictionless_validates_the_data_package(mini_built: tuple[Catalog, dict[str, str | bytes]], tmp_path: Path) -> None:
-    """The reference implementation (frictionless-py, offline) agrees: every resource, every row."""
+def test_frictionless_validates_the_data_package(full: tuple[Catalog, dict[str, str | bytes]], tmp_path: Path) -> None:
+    """The reference implementation (frictionless-py, offline) agrees: every resource, every row,
+    the yardstick and measure tables included."""
     from frictionless import validate
 
-    _, pages = mini_built
+    _, pages = full
     for path, content in pages.items():
         if path.startswith("downloads/"):
             target = tmp_path / path
@@ -278,6 +316,7 @@ def test_frictionless_validates_the_data_package(mini_built: tuple[Catalog, dict
     assert report.valid, problems[:10]
     tables = {task.name: task.stats.get("rows") for task in report.tasks if task.type == "table"}
     assert tables["acties-csv"] == 2 and tables["regios-beta-acties-csv"] == 1
+    assert (tables["maatstaven-csv"], tables["regios-beta-maatstaven-csv"], tables["maatstafpunten-csv"], tables["maten-csv"]) == (6, 3, 3, 2)
     (tmp_path / "downloads/kerncijfers.csv").write_bytes(pages["downloads/kerncijfers.csv"].replace(b";9,1;", b";negen;"))  # type: ignore[union-attr]
     broken = validate(str(tmp_path / "downloads/datapackage.json"))
     assert any(error.type == "type-error" for task in broken.tasks for error in task.errors)
@@ -483,3 +522,170 @@ def test_licence_is_the_same_everywhere() -> None:
 def test_mini_fixture_is_untouched() -> None:
     """The hostile-text test edits a copy, never the fixture itself."""
     assert "title: Normaal opgroeien" in (MINI / "regions/alpha.yaml").read_text(encoding="utf-8")
+
+
+# --- National yardsticks and measures (issue 19) -----------------------------------------------------
+
+YARDSTICK_TABLES = ("maatstaven", "maatstafpunten", "maten")
+
+
+def mapping_key(yardstick: str, point: str, region: str, status: str, said_by: str, items: list[str], reason: str, quote: str) -> tuple[Any, ...]:
+    return (yardstick, point, region, status, said_by, tuple(items), reason, quote)
+
+
+@pytest.mark.parametrize("project", ["full", "real"])
+def test_every_mapping_appears_exactly_once_and_every_cell_without_one_as_a_derived_row(project: str, request: pytest.FixtureRequest) -> None:
+    catalog, pages = request.getfixturevalue(project)
+    rows = json_rows(pages, "downloads/maatstaven.json")
+    expected = Counter(
+        mapping_key(y.id, m.point, m.region, m.status, m.said_by, m.items, m.reason, m.source.quote) for y in catalog.yardsticks for m in y.mappings
+    )
+    found = Counter(
+        mapping_key(r["yardstick"], r["point"], r["region"], r["status"], r["said_by"], r["items"], r["reason"], r["source_quote"])
+        for r in rows
+        if not r["derived"]
+    )
+    assert found == expected and max(found.values()) == 1
+    mapped = {(m.point, m.region) for y in catalog.yardsticks for m in y.mappings}
+    cells = {(point.id, region.id) for y in catalog.yardsticks for point in y.points for region in catalog.regions}
+    derived = [r for r in rows if r["derived"]]
+    assert sorted((r["point"], r["region"]) for r in derived) == sorted(cells - mapped)
+    for row in derived:  # a derived row says "not addressed" and nothing else: no judge, no items, no reason, no source
+        assert row["status"] == datasets.NOT_ADDRESSED and row["items"] == [] and row["item_urls"] == []
+        assert all(row[name] is None for name in ("said_by", "reason", "source_document", "source_title", "source_section", "source_page", "source_quote"))
+    records = [{name: restore(value) for name, value in record.items()} for record in csv_rows(pages, "downloads/maatstaven.csv")]
+    assert [(r["point"], r["region"], r["status"], r["derived"]) for r in records] == [
+        (r["point"], r["region"], r["status"], "ja" if r["derived"] else "nee") for r in rows
+    ]
+    for region in catalog.regions:  # the per-region files hold exactly the region's rows, in the same order
+        assert json_rows(pages, f"downloads/regios/{region.id}-maatstaven.json") == [r for r in rows if r["region"] == region.id]
+        assert len(csv_rows(pages, f"downloads/regios/{region.id}-maatstaven.csv")) == sum(r["region"] == region.id for r in rows)
+    if project == "full":  # toets-inkoop x beta and toets-buiten x both regions have no mapping
+        assert len(rows) == 6 and sorted((r["point"], r["region"]) for r in derived) == [
+            ("toets-buiten", "alpha"),
+            ("toets-buiten", "beta"),
+            ("toets-inkoop", "beta"),
+        ]
+
+
+def test_yardstick_and_measure_ids_and_addresses_resolve(mini: Path) -> None:
+    add_yardstick_and_measures(mini)
+    catalog = load_catalog(mini)
+    pages = build_pages(catalog)
+    places = catalog.item_places
+    regions = {region.id: region for region in catalog.regions}
+    points = {row["id"]: row for row in json_rows(pages, "downloads/maatstafpunten.json")}
+    assert list(points) == [point.id for yardstick in catalog.yardsticks for point in yardstick.points]
+
+    def anchored(url: str) -> bool:
+        page, anchor = url.split("#")
+        content = pages[f"{page}index.md"] if f"{page}index.md" in pages else pages[page.rstrip("/") + ".md"]
+        assert isinstance(content, str)
+        return f"{{ #{anchor} }}" in content or f'<a id="{anchor}"></a>' in content
+
+    rows = json_rows(pages, "downloads/maatstaven.json")
+    for row in rows:
+        region = regions[row["region"]]
+        assert row["region_name"] == region.name
+        assert points[row["point"]]["yardstick"] == row["yardstick"] and points[row["point"]]["title"] == row["point_title"]
+        assert row["point_url"] == points[row["point"]]["url"] and anchored(row["point_url"]), row["point_url"]
+        assert [places[item].region for item in row["items"]] == [region.id] * len(row["items"])
+        assert row["item_urls"] == [item_url(region, item) for item in row["items"]]
+        assert all(anchored(url) for url in row["item_urls"])
+        if not row["derived"]:
+            assert row["source_title"] == {d.id: d.title for d in region.documents}[row["source_document"]]
+    assert sum(len(row["items"]) for row in rows) == 3  # alp-p1, alp-p1-a1, bet-p1
+    for point in points.values():
+        assert anchored(point["url"])
+    assert points["toets-buiten"]["sources"] == [] and points["toets-buiten"]["external_publisher"] == "VNG"
+    assert points["toets-normaal"]["sources"][0]["quote"] == "Wij streven naar een regio waarin elk kind een thuis heeft."
+    measures = json_rows(pages, "downloads/maten.json")
+    assert [m["id"] for m in measures] == [m["id"] for m in MEASURES["measures"]] and [m["comparable"] for m in measures] == [True, False]
+    assert all(anchored(measure["url"]) for measure in measures)
+    figure = json_rows(pages, "downloads/kerncijfers.json")[0]
+    assert (figure["measure"], figure["measure_note"]) == ("aandeel-jeugdhulp", "Anders geteld.")
+    for slug in ("maatstaven", "maatstafpunten"):  # the yardstick page and the key-figure page link to their tables
+        assert f"](../downloads/{slug}.csv)" in pages["vergelijking/toets.md"] and f"](../downloads/{slug}.json)" in pages["vergelijking/toets.md"]
+    assert "](../downloads/maten.csv)" in pages["vergelijking/kerncijfers.md"]
+
+
+HOSTILE_REASON = '=HYPERLINK("http://voorbeeld.invalid";"klik"); "aanhalingstekens"\nen een tweede regel <script>alert(1)</script>'
+HOSTILE_QUOTE = '=SOM(1;2) noemt de regio "samen" <script>alert(2)</script>'
+
+
+def test_hostile_yardstick_text_is_neutralised_in_csv_and_exact_in_json(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    add_yardstick_and_measures(mini)
+    replace_in(mini / "bronnen/000_f4efd8b62f7285fa.txt", "start op 1 januari 2022.\n", f"start op 1 januari 2022.\n\n{HOSTILE_QUOTE}\n")
+    target = mini / "yardsticks/toets.yaml"
+    yardstick = yaml.safe_load(target.read_text(encoding="utf-8"))
+    yardstick["mappings"][1].update(reason=HOSTILE_REASON, source={"document": "alp-doc", "section": "5. Inkoop", "quote": HOSTILE_QUOTE})
+    yardstick["points"][1]["summary"] = "-" + HOSTILE_REASON
+    target.write_text(yaml.safe_dump(yardstick, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    _, pages = build(mini)
+    for path in ("downloads/maatstaven", "downloads/regios/alpha-maatstaven"):
+        record = next(r for r in csv_rows(pages, f"{path}.csv") if r["point"] == "toets-inkoop" and r["region"] == "alpha")
+        assert (record["reason"], record["source_quote"]) == ("'" + HOSTILE_REASON, "'" + HOSTILE_QUOTE)
+        assert (record["status"], record["said_by"], record["derived"], record["point_url"]) == (
+            "onderbelicht",
+            "regio",
+            "nee",
+            "vergelijking/toets/#toets-inkoop",
+        )
+        row = next(r for r in json_rows(pages, f"{path}.json") if r["point"] == "toets-inkoop" and r["region"] == "alpha")
+        assert (row["reason"], row["source_quote"]) == (HOSTILE_REASON, HOSTILE_QUOTE)
+    point = next(r for r in csv_rows(pages, "downloads/maatstafpunten.csv") if r["id"] == "toets-inkoop")
+    assert point["summary"] == "'-" + HOSTILE_REASON and point["yardstick_kind"] == "eis"
+    assert next(r for r in json_rows(pages, "downloads/maatstafpunten.json") if r["id"] == "toets-inkoop")["summary"] == "-" + HOSTILE_REASON
+    assert package_problems(pages) == []
+
+
+def test_without_yardsticks_and_measures_their_tables_are_absent(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No yardstick, no yardstick tables (and no measures file, no measure table): the package
+    lists what the site shows, and the page does not mention them; an empty folder is the same."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    (mini / "yardsticks").mkdir()
+    _, pages = build(mini)
+    assert [path for path in pages if any(slug in path for slug in YARDSTICK_TABLES)] == []
+    package = json.loads(pages["downloads/datapackage.json"])
+    assert [r["name"] for r in package["resources"] if any(slug in r["name"] for slug in YARDSTICK_TABLES)] == []
+    assert "maatsta" not in str(pages["downloads/index.md"]).lower() and "](maten.csv)" not in str(pages["downloads/index.md"])
+    assert package_problems(pages) == []
+    add_yardstick_and_measures(mini)
+    _, pages = build(mini)
+    assert {slug for slug in YARDSTICK_TABLES for path in pages if path == f"downloads/{slug}.csv"} == set(YARDSTICK_TABLES)
+    page = str(pages["downloads/index.md"])
+    for slug in YARDSTICK_TABLES:
+        assert f"]({slug}.csv)" in page and f"]({slug}.json)" in page and f"{{ #kolommen-{slug} }}" in page, slug
+    assert "](regios/alpha-maatstaven.csv)" in page and "](regios/alpha-maten.csv)" not in page
+
+
+def test_yardstick_columns_are_the_models_field_descriptions(real: tuple[Catalog, dict[str, str | bytes]]) -> None:
+    from regiokompas.models import Mapping, Measure, YardstickPoint
+
+    _, pages = real
+    package = json.loads(pages["downloads/datapackage.json"])
+
+    def fields(path: str) -> dict[str, str]:
+        return {field["name"]: field["description"] for field in next(r for r in package["resources"] if r["path"] == path)["schema"]["fields"]}
+
+    assessments, points, measures = fields("maatstaven.csv"), fields("maatstafpunten.csv"), fields("maten.csv")
+    for name in ("status", "said_by", "items", "reason"):
+        assert assessments[name].startswith(Mapping.model_fields[name].description or "-"), name
+    assert "niet behandeld" in assessments["status"] and "geen oordeel" in assessments["status"] and "Tel regio's" in assessments["derived"]
+    for name in ("title", "summary", "sources"):
+        assert points[name].startswith(YardstickPoint.model_fields[name].description or "-"), name
+    for name in Measure.model_fields:
+        assert measures[name].startswith(Measure.model_fields[name].description or "-"), name
+    schema = json.loads(pages["downloads/schema/maatstafpunten.schema.json"])
+    assert schema["items"]["properties"]["sources"]["items"] == {"$ref": "#/$defs/Source"} and "Source" in schema["$defs"]
+
+
+def test_the_history_covers_every_file_a_download_is_made_from(mini: Path) -> None:
+    """The "Gewijzigd" column can only show a date for files whose git history was read."""
+    add_yardstick_and_measures(mini)
+    for root in (mini, ROOT):
+        catalog = load_catalog(root)
+        sources = {file for download in datasets.downloads(catalog) for file in download.files}
+        assert {"yardsticks/toets.yaml" if root == mini else "yardsticks/nvo.yaml", "themes/measures.yaml", "themes/themes.yaml"} <= sources
+        assert sources <= set(read_site(catalog, root, {}).history), root

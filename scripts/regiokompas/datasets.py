@@ -1,8 +1,11 @@
 """Open data: every item as CSV (Dutch Excel) and JSON, described by a Data Package and JSON Schema.
 
 One table per kind of item (principles, topics, actions, indicators, key figures, milestones,
-theme assignments), for all regions together (``downloads/<kind>.csv``) and per region
-(``downloads/regios/<region>/<kind>.csv``), plus the glossary (``downloads/begrippen.csv``).
+theme assignments, yardstick assessments), for all regions together (``downloads/<kind>.csv``) and
+per region (``downloads/regios/<region>-<kind>.csv``), plus the glossary (``downloads/begrippen.csv``),
+the points of the national yardsticks (``maatstafpunten``) and the measures of the key-figure grid
+(``maten``). The yardstick tables exist only when ``yardsticks/`` has a yardstick, the measures
+table only when ``themes/measures.yaml`` exists: the package lists what the site shows.
 The columns, their types and their Dutch descriptions come from the pydantic models, so the
 downloads, ``datapackage.json``, the JSON Schema files and the "Gegevens" page cannot drift apart.
 
@@ -19,7 +22,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cache
@@ -29,7 +32,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import urls
-from .catalog import Catalog, item_places
+from .catalog import MEASURES_FILE, Catalog, item_places
 from .context import SiteContext
 from .dutch import dutch_date
 from .escape import markdown_text
@@ -38,9 +41,12 @@ from .models import (
     Action,
     Concept,
     Document,
+    ExternalSource,
     GlossaryDefinition,
     Indicator,
     KeyFigure,
+    Mapping,
+    Measure,
     Milestone,
     Principle,
     Region,
@@ -49,6 +55,8 @@ from .models import (
     Tagged,
     Theme,
     Topic,
+    Yardstick,
+    YardstickPoint,
 )
 from .pagetools import page_context
 from .render import render
@@ -338,6 +346,170 @@ def assignments(region: Region, themes: dict[str, Theme]) -> list[Assignment]:
     return rows
 
 
+# --- National yardsticks and measures -----------------------------------------------------------
+
+YARDSTICKS = "maatstaven"
+YARDSTICK_POINTS = "maatstafpunten"
+MEASURES = "maten"
+#: The status of a derived row: no mapping for this point and region (the site's "niet behandeld in het document").
+NOT_ADDRESSED = "niet behandeld"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One row of ``maatstaven``: a mapping, or (``mapping`` None) a point a region has no mapping for."""
+
+    yardstick: Yardstick
+    point: YardstickPoint
+    mapping: Mapping | None
+
+
+def assessments(catalog: Catalog, region: Region) -> list[Assessment]:
+    """Per yardstick and point: the region's mappings in file order, or one derived row without a mapping."""
+    rows = []
+    for yardstick in catalog.yardsticks:
+        for point in yardstick.points:
+            mappings = [mapping for mapping in yardstick.mappings if mapping.point == point.id and mapping.region == region.id]
+            rows.extend(Assessment(yardstick, point, mapping) for mapping in mappings or [None])
+    return rows
+
+
+def optional(column: Column, note: str = "") -> Column:
+    """``column`` that may be empty (``null`` in JSON), with ``note`` added to its description."""
+    spec = column.spec if "anyOf" in column.spec else {"anyOf": [column.spec, {"type": "null"}]}
+    return replace(column, spec=spec, required=False, description=f"{column.description} {note}".strip())
+
+
+def _of_mapping(column: Column) -> Column:
+    """A mapping's column read from an :class:`Assessment`; empty in a derived row."""
+    return replace(
+        optional(column, "Leeg in een afgeleide rij."),
+        get=lambda region, row, get=column.get: None if row.mapping is None else get(region, row.mapping),
+    )
+
+
+def point_url(yardstick: Yardstick, point: YardstickPoint) -> str:
+    """The address of a point: its section on the page of its yardstick."""
+    return urls.address(urls.yardstick(yardstick.id), point.id)
+
+
+#: A point's or a measure's address on a comparison page: ``vergelijking/<page>/#<anchor>``.
+COMPARISON_URL = {"type": "string", "pattern": rf"^{urls.COMPARISON}/[a-z0-9-]+/#[a-z0-9-]+$"}
+
+
+def _point_url_column(name: str, description: str) -> Column:
+    return Column(name, COMPARISON_URL, description, True, lambda region, row: point_url(row.yardstick, row.point))
+
+
+def _yardstick_columns() -> list[Column]:
+    return [
+        field_column(Yardstick, "id", "yardstick", "Id van de maatstaf, ", get=lambda region, row: row.yardstick.id),
+        field_column(Yardstick, "name", "yardstick_name", "Maatstaf: ", get=lambda region, row: row.yardstick.name),
+    ]
+
+
+def assessment_columns() -> list[Column]:
+    """The columns of ``maatstaven``: which point, which region, what the data says, and on what it rests."""
+    status = field_column(Mapping, "status", get=lambda region, row: NOT_ADDRESSED if row.mapping is None else row.mapping.status)
+    status = replace(
+        status,
+        spec={**status.spec, "enum": sorted([*status.spec["enum"], NOT_ADDRESSED])},
+        description=(
+            f"{status.description} In deze tabel staat `{NOT_ADDRESSED}` in een afgeleide rij (`derived` is `ja`): "
+            "geen koppeling, dus niet behandeld in het document; dat is geen oordeel over de regio."
+        ),
+    )
+    item_urls = {"type": "array", "items": url_column().spec}
+    items = field_column(Mapping, "items")
+    return [
+        *_yardstick_columns(),
+        field_column(YardstickPoint, "id", "point", "Eis of thema: ", get=lambda region, row: row.point.id),
+        field_column(YardstickPoint, "title", "point_title", "Eis of thema: ", get=lambda region, row: row.point.title),
+        *region_columns(),
+        status,
+        Column(
+            "derived",
+            {"type": "boolean"},
+            (
+                "`nee`: een koppeling uit de gegevens (`yardsticks/<id>.yaml`). `ja`: een rij die de site afleidt omdat er "
+                "voor dit punt en deze regio geen koppeling is; zo heeft elke combinatie van punt en regio minstens één rij. "
+                "Tel regio's, geen rijen: een regio kan bij één punt meer dan één koppeling hebben."
+            ),
+            True,
+            lambda region, row: row.mapping is None,
+        ),
+        _of_mapping(field_column(Mapping, "said_by")),
+        replace(
+            items,
+            description=f"{items.description} Leeg in een afgeleide rij.",
+            get=lambda region, row: [] if row.mapping is None else list(row.mapping.items),
+        ),
+        Column(
+            "item_urls",
+            item_urls,
+            "Vaste links naar de items, in dezelfde volgorde als `items`; leeg in een afgeleide rij.",
+            False,
+            lambda region, row: [] if row.mapping is None else [item_url(region, item) for item in row.mapping.items],
+        ),
+        _of_mapping(field_column(Mapping, "reason")),
+        *(_of_mapping(column) for column in source_columns()),
+        _point_url_column("point_url", "Vaste link naar het punt op de pagina van de maatstaf, te plakken achter het adres van de site."),
+    ]
+
+
+@dataclass(frozen=True)
+class PointRow:
+    """One row of ``maatstafpunten``: a point with the yardstick it belongs to."""
+
+    yardstick: Yardstick
+    point: YardstickPoint
+
+
+def point_columns() -> list[Column]:
+    """The columns of ``maatstafpunten``: every point of every yardstick with its sources."""
+
+    def external(name: str) -> Column:
+        column = field_column(ExternalSource, name, f"external_{name}", "Bron buiten de documenten: ")
+        return replace(
+            optional(column, "Alleen als de eis niet in de documenten staat."),
+            get=lambda region, row: None if row.point.external is None else getattr(row.point.external, name),
+        )
+
+    return [
+        field_column(YardstickPoint, "id", get=lambda region, row: row.point.id),
+        *_yardstick_columns(),
+        field_column(Yardstick, "kind", "yardstick_kind", "Maatstaf: ", get=lambda region, row: row.yardstick.kind),
+        field_column(YardstickPoint, "title", get=lambda region, row: row.point.title),
+        field_column(YardstickPoint, "summary", get=lambda region, row: row.point.summary),
+        field_column(YardstickPoint, "sources", get=lambda region, row: _plain(row.point.sources)),
+        *(external(name) for name in ExternalSource.model_fields),
+        _point_url_column("url", "Vaste link naar de eis of het thema op de pagina van de maatstaf, te plakken achter het adres van de site."),
+    ]
+
+
+def point_table(catalog: Catalog) -> Table:
+    columns = point_columns()
+    rows = [{column.name: column.get(None, PointRow(yardstick, point)) for column in columns} for yardstick in catalog.yardsticks for point in yardstick.points]  # type: ignore[arg-type]
+    description = "De eisen en thema's van de landelijke maatstaven, met de passages in de documenten die ze noemen: één rij per punt."
+    return Table(YARDSTICK_POINTS, "Maatstafpunten", description, columns, rows, ["id"], YardstickPoint)
+
+
+def measure_table(catalog: Catalog) -> Table:
+    columns = [field_column(Measure, name, get=lambda region, measure, name=name: getattr(measure, name)) for name in Measure.model_fields]
+    columns.append(
+        Column(
+            "url",
+            COMPARISON_URL,
+            "Vaste link naar de rij van de maat in het vergelijkingsrooster van de kerncijfers.",
+            True,
+            lambda region, measure: urls.address(urls.key_figures(), urls.measure_anchor(measure.id)),
+        )
+    )
+    rows = [{column.name: column.get(None, measure) for column in columns} for measure in catalog.measures]  # type: ignore[arg-type]
+    description = "De maten van het vergelijkingsrooster: wat een kerncijfer meet als het in elke regio hetzelfde betekent (kolom measure van de kerncijfers)."
+    return Table(MEASURES, "Maten", description, columns, rows, ["id"], Measure)
+
+
 # --- Tables --------------------------------------------------------------------------------------
 
 
@@ -351,6 +523,8 @@ class Table:
     columns: list[Column]
     rows: list[dict[str, Any]]
     primary_key: list[str]
+    #: The model whose definitions (``$defs``) the JSON Schema may need.
+    model: type[BaseModel] | None = None
 
 
 def tables(catalog: Catalog, regions: Iterable[Region]) -> list[Table]:
@@ -361,11 +535,24 @@ def tables(catalog: Catalog, regions: Iterable[Region]) -> list[Table]:
     for kind in KINDS:
         columns = kind.columns()
         rows = [{column.name: column.get(region, item) for column in columns} for region in regions for item in kind.items(region)]
-        found.append(Table(kind.slug, kind.title, kind.description, columns, rows, ["id"]))
+        found.append(Table(kind.slug, kind.title, kind.description, columns, rows, ["id"], kind.model))
     columns = assignment_columns()
     rows = [{column.name: column.get(region, row) for column in columns} for region in regions for row in assignments(region, themes)]
     found.append(Table(ASSIGNMENTS, "Themakoppelingen", "Welk item bij welk thema hoort: één rij per item en thema.", columns, rows, ["item_id", "theme"]))
+    if catalog.yardsticks:
+        columns = assessment_columns()
+        rows = [{column.name: column.get(region, row) for column in columns} for region in regions for row in assessments(catalog, region)]
+        description = (
+            "Hoe de regio's de eisen en thema's van de landelijke maatstaven behandelen: één rij per koppeling (een oordeel van "
+            "de redactie of een eigen uitspraak van de regio), en een afgeleide rij ‘niet behandeld’ voor elk punt zonder koppeling."
+        )
+        found.append(Table(YARDSTICKS, "Maatstaven", description, columns, rows, ["point", "region", "status", "said_by"]))
     return found
+
+
+def catalog_tables(catalog: Catalog) -> list[Table]:
+    """The tables that belong to no region: the yardstick points and the measures (when the site has them)."""
+    return ([point_table(catalog)] if catalog.yardsticks else []) + ([measure_table(catalog)] if catalog.measures else [])
 
 
 def _glossary_columns() -> list[Column]:
@@ -432,8 +619,16 @@ def _csv_rows(table: Table) -> list[dict[str, object]]:
 
 def _flat(value: Any) -> Any:
     if isinstance(value, list) and value and isinstance(value[0], dict):
+        if "quote" in value[0]:  # sources: one paragraph each
+            return "\n\n".join(_source_text(source) for source in value)
         return "\n\n".join("\n".join([part["title"], *(f"* {point}" for point in part["points"])]) for part in value)
     return value
+
+
+def _source_text(source: dict[str, Any]) -> str:
+    """A source as one CSV paragraph: ``document > section, p. N: "quote"``."""
+    page = f", p. {source['page']}" if source.get("page") else ""
+    return f'{source["document"]} > {source["section"]}{page}: "{source["quote"]}"'
 
 
 # --- Descriptions: Table Schema and JSON Schema -------------------------------------------------
@@ -473,7 +668,9 @@ def table_field(column: Column) -> dict[str, Any]:
             constraints["required"] = True
     else:
         field["type"] = "string"
-        if kind == "array":
+        if kind == "array" and spec["items"]["$ref"].endswith("/Source"):
+            field["description"] += ' In de CSV: per vindplaats één alinea, `document > sectie, p. N: "citaat"`.'
+        elif kind == "array":
             field["description"] += " In de CSV: per onderdeel het kopje en daaronder de punten (beginnend met `* `)."
         for key in ("pattern", "enum", "maxLength"):
             if key in spec:
@@ -518,7 +715,7 @@ def json_schema(table: Table) -> dict[str, Any]:
 
 
 def table_model(table: Table) -> type[BaseModel] | None:
-    return next((kind.model for kind in KINDS if kind.slug == table.slug), None)
+    return table.model
 
 
 def glossary_schema() -> dict[str, Any]:
@@ -666,8 +863,19 @@ def downloads(catalog: Catalog) -> list[Download]:
     all_files = tuple(catalog.region_files[region.id] for region in catalog.regions)
     found: list[Download] = []
     schemas: dict[str, dict[str, Any]] = {}
+    yardstick_files = tuple(catalog.yardstick_files[yardstick.id] for yardstick in catalog.yardsticks)
+    #: The data files a table is made from besides the region files (or instead of them, for the catalog tables).
+    extra_files = {
+        ASSIGNMENTS: ("themes/themes.yaml",),
+        YARDSTICKS: yardstick_files,
+        YARDSTICK_POINTS: yardstick_files,
+        MEASURES: (MEASURES_FILE.as_posix(),),
+    }
     for table in tables(catalog, catalog.regions):
-        found += _table_downloads(table, "", "alle regio's", all_files + (("themes/themes.yaml",) if table.slug == ASSIGNMENTS else ()))
+        found += _table_downloads(table, "", "alle regio's", all_files + extra_files.get(table.slug, ()))
+        schemas[table.slug] = json_schema(table)
+    for table in catalog_tables(catalog):
+        found += _table_downloads(table, "", "alle regio's", extra_files[table.slug])
         schemas[table.slug] = json_schema(table)
     glossary = glossary_table(catalog)
     glossary_files = tuple(sorted(catalog.glossary_files.values())) + ("glossary/begrippen.yaml",)
@@ -675,7 +883,7 @@ def downloads(catalog: Catalog) -> list[Download]:
     schemas[GLOSSARY] = glossary_schema()
     for region in catalog.regions:
         for table in tables(catalog, [region]):
-            files = (catalog.region_files[region.id],) + (("themes/themes.yaml",) if table.slug == ASSIGNMENTS else ())
+            files = (catalog.region_files[region.id],) + extra_files.get(table.slug, ())
             found += _table_downloads(table, region_prefix(region.id), f"alleen {region.name}", files)
     for slug, schema in schemas.items():
         content = json_bytes(schema)
@@ -714,7 +922,10 @@ def data_package(catalog: Catalog, files: list[Download]) -> dict[str, Any]:
         "description": (
             "De regiovisies jeugdhulp van " + ", ".join(region.name for region in catalog.regions) + " als open data: "
             "principes, onderwerpen, acties, indicatoren, kerncijfers, mijlpalen, themakoppelingen en begrippen, "
-            "elk item met de vindplaats in het brondocument. CSV-bestanden: UTF-8 met BOM, puntkomma, CRLF, "
+            "elk item met de vindplaats in het brondocument"
+            + ("; de landelijke maatstaven (eisen en thema's) en hoe de regio's ze behandelen" if catalog.yardsticks else "")
+            + ("; de maten waarmee de kerncijfers worden vergeleken" if catalog.measures else "")
+            + ". CSV-bestanden: UTF-8 met BOM, puntkomma, CRLF, "
             "decimale komma, ja/nee; tekst die met =, +, -, @, tab of regelterugloop begint, staat er met een ' voor. "
             "JSON-bestanden: elk met een JSON Schema (eigenschap jsonSchema). " + SOURCE_NOTICE
         ),
@@ -751,10 +962,10 @@ class PageRow:
     changed: str | None
 
 
-def _page_rows(found: list[Download], prefix: str, changed: Callable[[tuple[str, ...]], str | None]) -> list[PageRow]:
+def _page_rows(found: list[Download], prefix: str, changed: Callable[[tuple[str, ...]], str | None], slugs: list[str]) -> list[PageRow]:
     by_path = {download.path: download for download in found}
     result = []
-    for slug in [kind.slug for kind in KINDS] + [ASSIGNMENTS] + ([GLOSSARY] if not prefix else []):
+    for slug in slugs:
         csv_file, json_file = by_path[f"{DOWNLOADS}/{prefix}{slug}.csv"], by_path[f"{DOWNLOADS}/{prefix}{slug}.json"]
         result.append(
             PageRow(
@@ -810,14 +1021,18 @@ def dataset_pages(catalog: Catalog, index: TermIndex, site: SiteContext) -> dict
         return site.last_changed(list(files))
 
     date = build_date()
+    region_slugs = [table.slug for table in tables(catalog, [])]
+    catalog_slugs = [GLOSSARY] + [table.slug for table in catalog_tables(catalog)]
     pages[PAGE] = render(
         "datasets.md.j2",
         **page_context(catalog, PAGE, index, link_terms=False),
-        all_rows=_page_rows(found, "", changed),
-        regions=[(region, _page_rows(found, region_prefix(region.id), changed)) for region in catalog.regions],
+        all_rows=_page_rows(found, "", changed, region_slugs + catalog_slugs),
+        regions=[(region, _page_rows(found, region_prefix(region.id), changed, region_slugs)) for region in catalog.regions],
         schemas=[download for download in found if download.path.startswith(f"{DOWNLOADS}/schema/")],
         package_size=size_markup(len(package)),
-        columns=[(table.slug, table.title, _column_rows(table.columns)) for table in [*tables(catalog, []), glossary_table(catalog)]],
+        columns=[(table.slug, table.title, _column_rows(table.columns)) for table in [*tables(catalog, []), glossary_table(catalog), *catalog_tables(catalog)]],
+        yardsticks=bool(catalog.yardsticks),
+        measures=bool(catalog.measures),
         size=size_markup,
         build_date=dutch_date(date),
         build_year=date[:4],

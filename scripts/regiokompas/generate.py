@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
+from .catalog import CONCEPTS_FILE, MEASURES_FILE, THEMES_FILE, Catalog, load_catalog
 from .context import SiteContext, read_context
 from .glossary import TermIndex
 from .urls import GENERATED_DIRS
@@ -59,8 +59,12 @@ def write_pages(pages: dict[str, str | bytes], docs: Path) -> list[str]:
 
 
 def read_site(catalog: Catalog, root: Path, environ: Mapping[str, str] | None = None) -> SiteContext:
-    """The site context for the catalog's data files: edit links from ``environ``, history from git."""
-    return read_context(root, [*catalog.region_files.values(), *catalog.glossary_files.values()], environ)
+    """The site context for the catalog's data files: edit links from ``environ``, history from git.
+
+    The history covers every file a download is made from (the "Gewijzigd" column of the Gegevens page).
+    """
+    shared = [THEMES_FILE.as_posix(), CONCEPTS_FILE.as_posix(), *([MEASURES_FILE.as_posix()] if catalog.measures else []), *catalog.yardstick_files.values()]
+    return read_context(root, [*catalog.region_files.values(), *catalog.glossary_files.values(), *shared], environ)
 
 
 def generate(root: Path, docs: Path | None = None, environ: Mapping[str, str] | None = None) -> list[str]:
