@@ -204,9 +204,14 @@ def test_the_colour_toggle_restyles_nothing_on_load_and_switches_with_mouse_and_
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     assert page.evaluate("window.__colourWrites") == SAVED_COLOURS
     assert page.get_attribute('meta[name="color-scheme"]', "content") == "dark"
+    header = "getComputedStyle(document.querySelector('header.md-header')).backgroundColor"
+    page.wait_for_function(f"document.querySelector('meta[name=theme-color]')?.content === {header}")
+    dark_toolbar = page.get_attribute('meta[name="theme-color"]', "content")
     page.focus("input.md-option:checked")
     page.keyboard.press("Enter")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.wait_for_function(f"document.querySelector('meta[name=theme-color]').content === {header}")
+    assert page.get_attribute('meta[name="theme-color"]', "content") != dark_toolbar
     page.goto(server + "/", wait_until="load")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     context.close()

@@ -211,17 +211,33 @@
         // No colour transitions while switching (the palette stylesheet's rule for this attribute).
         document.body.setAttribute("data-md-color-switching", "");
         keys.forEach(function (key) { document.body.setAttribute("data-md-color-" + key, colour[key]); });
+        if (save) browserColour(); // while transitions are off: the final colour
         window.setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
       }
       var meta = document.querySelector('meta[name="color-scheme"]');
-      if (colour.scheme === "slate" && !meta) {
-        meta = document.createElement("meta");
-        meta.name = "color-scheme";
-        document.head.appendChild(meta);
-      }
+      if (colour.scheme === "slate" && !meta) meta = headMeta("color-scheme");
       if (meta) meta.content = colour.scheme === "slate" ? "dark" : "light";
       if (save && store) window.__md_set("__palette", { index: index, color: colour });
     }
+
+    function headMeta(name) {
+      var meta = document.querySelector('meta[name="' + name + '"]');
+      if (!meta) {
+        meta = document.createElement("meta");
+        meta.name = name;
+        document.head.appendChild(meta);
+      }
+      return meta;
+    }
+
+    // The browser's toolbar takes the colour of the header (theme-color), read once the page has
+    // loaded (its styles are computed by then) and on a switch.
+    function browserColour() {
+      var header = document.querySelector("header.md-header");
+      if (header) headMeta("theme-color").content = window.getComputedStyle(header).backgroundColor;
+    }
+    if (document.readyState === "complete") window.setTimeout(browserColour, 0);
+    else window.addEventListener("load", function () { window.setTimeout(browserColour, 0); });
 
     var saved = store ? window.__md_get("__palette") : null;
     var index = saved && typeof saved.index === "number" ? saved.index : options.findIndex(function (option) {
