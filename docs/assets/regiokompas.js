@@ -214,9 +214,10 @@
         if (save) browserColour(); // while transitions are off: the final colour
         window.setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 0);
       }
-      var meta = document.querySelector('meta[name="color-scheme"]');
-      if (colour.scheme === "slate" && !meta) meta = headMeta("color-scheme");
-      if (meta) meta.content = colour.scheme === "slate" ? "dark" : "light";
+      // The page's own colour scheme (scrollbars, form controls); a light page needs no meta until a switch.
+      if (colour.scheme === "slate" || document.querySelector('meta[name="color-scheme"]')) {
+        headMeta("color-scheme").content = colour.scheme === "slate" ? "dark" : "light";
+      }
       if (save && store) window.__md_set("__palette", { index: index, color: colour });
     }
 
