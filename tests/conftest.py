@@ -96,6 +96,12 @@ def html_of(source: str) -> str:
     return markdown.markdown(source, extensions=["abbr", "attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.escapeall"])
 
 
+def primary_nav(page: Path) -> str:
+    """The site navigation (Material's primary sidebar) of a built page, as HTML."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index('class="md-nav md-nav--primary') : html.index('class="md-content"')]
+
+
 def text_of(source: str) -> str:
     """What a reader sees of generated Markdown: rendered, tags removed, entities decoded, spaces folded."""
     import html

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, primary_nav
 from regiokompas.catalog import load_catalog
 from regiokompas.glossary import first_abbreviations_only
 from regiokompas.models import Topic
@@ -114,8 +114,7 @@ def test_chapters_start_at_a_chapter_a_first_appendix_or_a_new_section_number() 
 def test_the_region_navigation_lists_the_numbered_topics_pages(built_site: Path) -> None:
     catalog = load_catalog(ROOT)
     for region in catalog.regions:
-        page = (built_site / "regios" / region.id / "index.html").read_text(encoding="utf-8")
-        nav = page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
+        nav = primary_nav(built_site / "regios" / region.id / "index.html")
         for topic_page in topic_pages(region):
             assert f'href="onderwerpen-{topic_page.number}/"' in nav, (region.id, topic_page.number)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, text_of
+from conftest import ROOT, primary_nav, text_of
 from regiokompas import urls
 from regiokompas.catalog import editor_note_items, load_catalog, walk
 from regiokompas.generate import build_pages
@@ -109,23 +109,18 @@ def test_every_item_id_resolves_to_exactly_one_anchor(built_site: Path, real) ->
     assert misplaced == {}
 
 
-def _primary_nav(path: Path) -> str:
-    page = path.read_text(encoding="utf-8")
-    return page[page.index('class="md-nav md-nav--primary') : page.index('class="md-content"')]
-
-
 def test_a_regions_pages_are_in_the_navigation_of_its_own_pages_only(built_site: Path, real) -> None:
     """The navigation is pruned (navigation.prune): a page carries its own section in full, the
     other sections as one link each, so its size does not grow with every region added."""
     catalog, _ = real
     for region in catalog.regions:
-        nav = _primary_nav(built_site / "regios" / region.id / "index.html")
+        nav = primary_nav(built_site / "regios" / region.id / "index.html")
         for name in ("principes", "verantwoording"):
             assert f'href="{name}/"' in nav, (region.id, name)
         for other in catalog.regions:
             if other.id != region.id:
                 assert f'href="../{other.id}/"' in nav and f"{other.id}/principes/" not in nav, (region.id, other.id)
-    home = _primary_nav(built_site / "index.html")
+    home = primary_nav(built_site / "index.html")
     assert 'href="regios/"' in home
     assert not any(f"regios/{region.id}/" in home for region in catalog.regions)
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import BIN, ENV, ROOT, html_of, problems_of, text_of
+from conftest import BIN, ENV, ROOT, html_of, primary_nav, problems_of, text_of
 from regiokompas import urls
 from regiokompas.catalog import Catalog, load_catalog
 from regiokompas.generate import build_pages
@@ -338,8 +338,7 @@ def yardstick_server(yardstick_site: Path) -> Iterator[str]:
 def test_the_page_is_in_the_navigation_under_vergelijken(yardstick_site: Path) -> None:
     html = (yardstick_site / "vergelijking" / "toets" / "index.html").read_text(encoding="utf-8")
     # The navigation is pruned: the pages of the Vergelijken section carry its entries.
-    sibling = (yardstick_site / "vergelijking" / "kerncijfers" / "index.html").read_text(encoding="utf-8")
-    nav = sibling[sibling.index('class="md-nav md-nav--primary') : sibling.index('class="md-content"')]
+    nav = primary_nav(yardstick_site / "vergelijking" / "kerncijfers" / "index.html")
     assert 'href="../toets/"' in nav and "Toetsnorm voor de proef" in nav
     assert html.count("Niet behandeld in het document") >= 6
 
